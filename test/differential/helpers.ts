@@ -70,12 +70,17 @@ export function fastParse(
   }
 }
 
-export type Verdict = 'agreed' | 'declined' | 'skipped' | 'disagreed';
+export type Verdict = 'agreed' | 'declined-both' | 'declined-fast' | 'skipped' | 'disagreed';
 
-/** agreed: same records; declined: csv-parse rejects and the fast path declines; skipped: csv-parse rejects. */
+/**
+ * agreed: same records. declined-both: csv-parse rejects and the fast path declines. declined-fast: the fast
+ * path declines an input csv-parse reads (e.g. a UTF-16 BOM): it goes to csv-parse, which is the design.
+ * skipped: csv-parse rejects but the fast path returns records (should not happen). disagreed: both return
+ * records and they differ.
+ */
 export function compare(ref: Outcome, fast: Outcome): Verdict {
-  if (ref.kind === 'rejected') return fast.kind === 'declined' ? 'declined' : 'skipped';
-  if (fast.kind !== 'records') return 'disagreed';
+  if (ref.kind === 'rejected') return fast.kind === 'declined' ? 'declined-both' : 'skipped';
+  if (fast.kind !== 'records') return 'declined-fast';
   return JSON.stringify(ref.records) === JSON.stringify(fast.records) ? 'agreed' : 'disagreed';
 }
 
