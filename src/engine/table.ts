@@ -1,0 +1,94 @@
+import type { Cell } from '../metrics/accumulator.js';
+import { ColumnProfiler, type ColumnResult, type ColumnState } from '../metrics/column.js';
+import type { ProfileRules } from '../config/rules.js';
+
+/**
+ * Profiles one table (one shard of it, or all of it): a ColumnProfiler per column, plus row-level facts.
+ * Workers return `toJSON()`; the main thread rebuilds with `fromJSON` and merges shards in order.
+ */
+export interface RaggedState {
+  tooFew: number;
+  tooMany: number;
+  /** The first few ragged data-record numbers (1-based), for the report. */
+  examples: number[];
+}
+
+export interface TableState {
+  header: string[];
+  rows: number;
+  ragged: RaggedState;
+  columns: ColumnState[];
+}
+
+export interface TableResult {
+  rows: number;
+  ragged: { tooFew: number; tooMany: number; rows: number; examples: number[] };
+  columns: ColumnResult[];
+}
+
+const RAGGED_EXAMPLES = 10;
+
+export class TableProfiler {
+  rows = 0;
+  ragged: RaggedState = { tooFew: 0, tooMany: 0, examples: [] };
+  columns: ColumnProfiler[];
+
+  constructor(
+    readonly header: string[],
+    private readonly rules: ProfileRules,
+  ) {
+    this.columns = header.map((name) => new ColumnProfiler(name, rules));
+  }
+
+  /** `rowNumber` is the 1-based data-record number in the whole table (header excluded). */
+  addRow(cells: readonly Cell[], rowNumber: number): void {
+    this.rows++;
+    const width = this.columns.length;
+    const n = cells.length;
+    if (n !== width) {
+      if (n < width) this.ragged.tooFew++;
+      else this.ragged.tooMany++;
+      if (this.ragged.examples.length < RAGGED_EXAMPLES) this.ragged.examples.push(rowNumber);
+    }
+    for (let i = 0; i < width; i++) this.columns[i]!.add(i < n ? cells[i]! : null);
+  }
+
+  merge(other: TableProfiler): void {
+    this.rows += other.rows;
+    this.ragged.tooFew += other.ragged.tooFew;
+    this.ragged.tooMany += other.ragged.tooMany;
+    // Shards merge in order, so the first examples stay the first ones in the file.
+    this.ragged.examples = [...this.ragged.examples, ...other.ragged.examples].slice(0, RAGGED_EXAMPLES);
+    for (let i = 0; i < this.columns.length; i++) this.columns[i]!.merge(other.columns[i]!);
+  }
+
+  toJSON(): TableState {
+    return {
+      header: this.header.slice(),
+      rows: this.rows,
+      ragged: { ...this.ragged, examples: this.ragged.examples.slice() },
+      columns: this.columns.map((c) => c.toJSON()),
+    };
+  }
+
+  static fromJSON(s: TableState, rules: ProfileRules): TableProfiler {
+    const t = new TableProfiler(s.header, rules);
+    t.rows = s.rows;
+    t.ragged = { ...s.ragged, examples: s.ragged.examples.slice() };
+    t.columns = s.columns.map((c) => ColumnProfiler.fromJSON(c, rules));
+    return t;
+  }
+
+  finish(): TableResult {
+    return {
+      rows: this.rows,
+      ragged: {
+        tooFew: this.ragged.tooFew,
+        tooMany: this.ragged.tooMany,
+        rows: this.ragged.tooFew + this.ragged.tooMany,
+        examples: this.ragged.examples.slice(),
+      },
+      columns: this.columns.map((c, i) => c.finish(i)),
+    };
+  }
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/**
+ * The JSON report is the contract: other tools and scheduled jobs read it. Markdown, HTML and the terminal
+ * view are renderings of it. Bump REPORT_VERSION on any change a reader could trip on.
+ */
+export const REPORT_VERSION = 1;
+
+const typeName = z.enum(['integer', 'decimal', 'boolean', 'date', 'datetime', 'string']);
+
+export const missingSchema = z.object({
+  count: z.number().int().describe('nulls + empty + whitespace + every disguised-null token'),
+  rate: z.number().describe('count / values'),
+  nulls: z.number().int().describe('true nulls (Parquet/Arrow), and fields absent from short CSV records'),
+  empty: z.number().int(),
+  whitespace: z.number().int(),
+  disguised: z.record(z.string(), z.number().int()).describe('per null token from the rules, its count'),
+});
+
+export const columnSchema = z.object({
+  name: z.string(),
+  index: z.number().int(),
+  values: z.number().int().describe('cells in this column, missing ones included'),
+  missing: missingSchema,
+  type: z.object({
+    inferred: typeName,
+    conformance: z.number().nullable().describe('share of non-missing values that conform to the inferred type'),
+    counts: z.record(typeName, z.number().int()),
+  }),
+  distinct: z.object({ distinct: z.number().int(), exact: z.boolean() }),
+  numeric: z
+    .object({
+      count: z.number().int(),
+      min: z.number().nullable(),
+      max: z.number().nullable(),
+      mean: z.number().nullable(),
+      stddev: z.number().nullable(),
+      quantiles: z.record(z.string(), z.number()),
+    })
+    .nullable()
+    .describe('for integer and decimal columns, over the values that parse as numbers'),
+  lengths: z.object({ min: z.number().nullable(), mean: z.number().nullable(), max: z.number().nullable() }),
+  topValues: z.object({
+    approximate: z.boolean(),
+    values: z.array(z.object({ value: z.string(), count: z.number().int() })),
+  }),
+});
+
+export const reportSchema = z.object({
+  reportVersion: z.literal(REPORT_VERSION),
+  tool: z.object({ name: z.literal('dataready'), version: z.string() }),
+  input: z.object({
+    path: z.string(),
+    size: z.number().int(),
+    modifiedAt: z.string(),
+    format: z.enum(['csv', 'parquet', 'arrow', 'arrow-stream']),
+    compression: z.enum(['none', 'gzip', 'zstd']),
+    dialect: z
+      .object({ delimiter: z.string(), quote: z.string(), header: z.boolean(), encoding: z.string() })
+      .nullable(),
+  }),
+  rules: z.object({ path: z.string().nullable(), sha256: z.string() }),
+  table: z.object({
+    rows: z.number().int(),
+    columns: z.number().int(),
+    ragged: z.object({
+      rows: z.number().int(),
+      tooFew: z.number().int(),
+      tooMany: z.number().int(),
+      examples: z.array(z.number().int()).describe('1-based data-record numbers of the first ragged records'),
+    }),
+  }),
+  columns: z.array(columnSchema),
+  run: z
+    .object({
+      startedAt: z.string(),
+      durationMs: z.number(),
+      threads: z.number().int(),
+    })
+    .describe('timing fields: the only part of the report that changes from run to run on the same input'),
+});
+
+export type Report = z.infer<typeof reportSchema>;
+export type ColumnReport = z.infer<typeof columnSchema>;
+
+export function reportJsonSchema(): unknown {
+  return z.toJSONSchema(reportSchema, { target: 'draft-2020-12' });
+}

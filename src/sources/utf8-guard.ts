@@ -1,0 +1,81 @@
+import { isUtf8 } from 'node:buffer';
+import { Transform, type TransformCallback } from 'node:stream';
+import { UserError } from '../cli/errors.js';
+
+/**
+ * Passes bytes through unchanged and stops the stream at the first invalid UTF-8 sequence, naming its byte
+ * offset. A chunk may end inside a multi-byte character: those trailing bytes are held back and checked
+ * with the next chunk. Also refuses binary files (NUL bytes), which no text export contains.
+ */
+export class Utf8Guard extends Transform {
+  private offset = 0;
+  private carry: Buffer | null = null;
+
+  constructor(private readonly path: string) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    this.carry = null;
+    const end = completeEnd(buf);
+    const body = end === buf.length ? buf : buf.subarray(0, end);
+    const problem = this.check(body);
+    if (problem) {
+      done(problem);
+      return;
+    }
+    this.offset += body.length;
+    if (end < buf.length) this.carry = Buffer.from(buf.subarray(end));
+    done(null, body);
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (this.carry && this.carry.length > 0) {
+      done(new UserError(`${this.path}: invalid UTF-8 at byte ${this.offset} (the file ends inside a multi-byte character); pass --encoding if the file is not UTF-8`));
+      return;
+    }
+    done();
+  }
+
+  private check(body: Buffer): UserError | null {
+    const nul = body.indexOf(0);
+    if (nul !== -1) {
+      return new UserError(`${this.path}: binary data at byte ${this.offset + nul} (a NUL byte); this does not look like a text CSV file`);
+    }
+    if (isUtf8(body)) return null;
+    // Find the first bad byte for the message (rare path, so a simple scan is fine).
+    const at = firstInvalid(body);
+    return new UserError(`${this.path}: invalid UTF-8 at byte ${this.offset + at}; pass --encoding (e.g. latin1) if the file is not UTF-8`);
+  }
+}
+
+/** Index after the last complete UTF-8 character, looking back at most 3 bytes. */
+function completeEnd(buf: Buffer): number {
+  const n = buf.length;
+  for (let back = 1; back <= Math.min(3, n); back++) {
+    const b = buf[n - back]!;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? n - back : n;
+  }
+  return n;
+}
+
+function firstInvalid(b: Buffer): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (len === 0 || i + len > b.length) return i;
+    const c1 = b[i + 1]!;
+    if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f) || (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return i;
+    for (let k = 1; k < len; k++) if ((b[i + k]! & 0xc0) !== 0x80) return i;
+    i += len;
+  }
+  return 0;
+}

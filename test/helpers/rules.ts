@@ -1,0 +1,3 @@
+import { loadRules } from '../../src/config/rules.js';
+
+export const defaultRules = loadRules();
