@@ -1,0 +1,653 @@
+/**
+ * From the per-row words to duplicate clusters.
+ *
+ * 1. Exact duplicates: rows with the same 64-bit hash of their parsed values (open-addressing table, O(n)).
+ * 2. Near-duplicates among the first row of each exact group ("representatives"):
+ *    - Column roles. A column whose values are (nearly) all distinct is a *key suspect*: a surrogate id such
+ *      as customer_id, unique_id or order_id. A duplicate record normally got a fresh id, so keys are
+ *      ignored for similarity — otherwise nothing would ever match. A suspect is kept as evidence only when
+ *      likely matches found through the other columns agree on it (an e-mail column in a table with few
+ *      duplicates is nearly unique too, but matches agree on it).
+ *      Number and date columns whose values differ in most likely matches are *event columns* (order
+ *      date, amount): the same customer on a second order row agrees on every customer field but differs
+ *      there, so a substantial difference in an event column vetoes the match. Decision, documented: an
+ *      order row entered twice with a new order_id but the same customer, date, amount is reported as a
+ *      near-duplicate (the order id is a key and ignored); a second order of the same customer is not.
+ *    - Candidates come from blocking: several passes, each grouping the representatives by a hash of the
+ *      words of two informative columns (the pair is hashed order-free, so swapped first/last names still
+ *      meet) or of one very selective column. Blocks above maxBlock rows are compared by a sliding window
+ *      (and the result says how many). Never all pairs.
+ *    - Each candidate pair is scored in bits with a Fellegi–Sunter model: per column, "exact", "close"
+ *      (typo: bigram Jaccard >= closeJaccard; dates within dateCloseDays; numbers within
+ *      numberCloseTolerance) or "different"; an empty field gives no evidence either way. u (chance
+ *      agreement) comes from the column's value frequencies, m (agreement among matches) from one
+ *      estimation round over the confident pairs, starting from fixed priors. A pair matches when its
+ *      weight reaches log2(representatives) + matchBias — the evidence needed to single out one record
+ *      among n. Two people sharing a surname and a city gain ~12 bits and lose more on the first name,
+ *      date of birth and the rest.
+ *    - Matches are joined transitively (union–find) into clusters.
+ */
+import { bloomJaccard, DATE_FLAG, isNumericWord, NUMERIC_FLAG, wordToNumber } from './normalize.js';
+import type { DupRules } from './rules.js';
+
+export interface ColumnInfo {
+  name: string;
+  type: 'integer' | 'decimal' | 'boolean' | 'date' | 'datetime' | 'string';
+  distinctRatio: number;
+}
+
+export type DupColumnRole = 'identity' | 'event' | 'key' | 'uninformative' | 'not-compared';
+
+export interface DupExample {
+  cluster: number;
+  kind: 'exact' | 'near';
+  /** 1-based data record numbers (up to 5). */
+  rows: number[];
+  /** Columns whose (normalized) values differ between the first two rows, never the values themselves. */
+  differingFields: string[];
+  /** Columns filled in one row and empty in the other. */
+  emptyInOne: string[];
+  /** Columns whose values appear swapped (e.g. first and last name). */
+  swapped: string[];
+}
+
+export interface DupListEntry {
+  row: number;
+  cluster: number;
+  kind: 'exact' | 'near';
+}
+
+export interface DupResult {
+  rows: number;
+  exact: {
+    /** Rows identical to an earlier row (copies beyond the first). */
+    duplicateRows: number;
+    /** Groups of two or more identical rows. */
+    clusters: number;
+    /** Rows in those groups, first occurrences included. */
+    rowsInClusters: number;
+  };
+  near: {
+    enabled: boolean;
+    /** Records beyond the first in each near cluster that are not exact copies. */
+    duplicateRows: number;
+    /** Clusters joining two or more different records (they may also hold exact copies). */
+    clusters: number;
+    rowsInClusters: number;
+    candidatePairs: number;
+    matchedPairs: number;
+    /** Weight (bits) a pair needed. */
+    thresholdBits: number;
+    columns: { name: string; role: DupColumnRole; weightExact: number; weightDifferent: number }[];
+    /** Set when near detection did not see everything, with the reason. */
+    sampling: null | { rowsCompared: number; windowedBlocks: number; reason: string };
+  };
+  /** Rows that could be dropped: total rows minus distinct entities. */
+  redundantRows: number;
+  /** Share of rows that belong to any cluster (exact or near). */
+  shareOfRowsInvolved: number;
+  examples: DupExample[];
+  /** Every row in a cluster, sorted by row: the `--duplicates FILE` CSV. */
+  list: DupListEntry[];
+}
+
+export interface FindInput {
+  columns: string[];
+  fields: number;
+  rows: number;
+  nearRows: number;
+  exact: Uint32Array;
+  near: Uint32Array;
+  rowNumbers: Float64Array;
+  columnInfo?: readonly ColumnInfo[] | undefined;
+  rules: DupRules;
+}
+
+const LEVEL_SKIP = 0, LEVEL_EXACT = 1, LEVEL_CLOSE = 2, LEVEL_DIFF = 3, LEVEL_SWAP = 4;
+const KIND_TEXT = 0, KIND_NUMBER = 1, KIND_DATE = 2;
+const ROLE_OFF = 0, ROLE_IDENTITY = 1, ROLE_EVENT = 2;
+
+const PRIOR_M = [0, 0.88, 0.08, 0.04];
+const ESTIMATION_ROWS = 200_000;
+const SAMPLE_ROWS = 200_000;
+const SAMPLE_PAIRS = 20_000;
+
+export function findDuplicates(input: FindInput): DupResult {
+  const { rows: n, exact, rules } = input;
+
+  // ---- exact groups -------------------------------------------------------------------------------------
+  const exactRep = new Int32Array(n);
+  const groupSize = new Int32Array(n);
+  {
+    let size = 1;
+    while (size < n * 2) size <<= 1;
+    const mask = size - 1;
+    const table = new Int32Array(size).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const lo = exact[2 * i]!, hi = exact[2 * i + 1]!;
+      let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+      for (;;) {
+        const t = table[slot]!;
+        if (t < 0) { table[slot] = i; exactRep[i] = i; break; }
+        if (exact[2 * t] === lo && exact[2 * t + 1] === hi) { exactRep[i] = t; break; }
+        slot = (slot + 1) & mask;
+      }
+      groupSize[exactRep[i]!]!++;
+    }
+  }
+
+  // ---- near duplicates over representatives ------------------------------------------------------------
+  const near = rules.near && input.fields > 0 && input.nearRows > 1
+    ? nearClusters(input, exactRep)
+    : null;
+
+  // ---- clusters ----------------------------------------------------------------------------------------
+  // root[i] for every row: near root of its representative, or its exact representative.
+  const root = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const rep = exactRep[i]!;
+    root[i] = near !== null && rep < input.nearRows ? near.find(rep) : rep;
+  }
+  const clusterSize = new Int32Array(n);
+  const clusterReps = new Int32Array(n); // distinct exact groups per cluster
+  for (let i = 0; i < n; i++) {
+    clusterSize[root[i]!]!++;
+    if (exactRep[i] === i) clusterReps[root[i]!]!++;
+  }
+  const clusterId = new Int32Array(n); // 1-based, numbered by first row
+  let nextId = 0;
+  let exactDuplicateRows = 0, exactClusters = 0, rowsInExact = 0;
+  let nearDuplicateRows = 0, nearClusterCount = 0, rowsInNear = 0, involved = 0, entities = 0;
+  const list: DupListEntry[] = [];
+  const firstRows: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const r = root[i]!;
+    const rep = exactRep[i]!;
+    if (rep === i) {
+      if (groupSize[i]! > 1) { exactClusters++; rowsInExact += groupSize[i]!; }
+    } else exactDuplicateRows++;
+    if (clusterSize[r]! < 2) { entities++; continue; }
+    involved++;
+    const isNear = clusterReps[r]! > 1;
+    if (clusterId[r] === 0) {
+      clusterId[r] = ++nextId;
+      entities++;
+      firstRows.push([]);
+      if (isNear) nearClusterCount++;
+    } else if (rep === i && isNear) nearDuplicateRows++;
+    if (isNear) rowsInNear++;
+    const id = clusterId[r]!;
+    const members = firstRows[id - 1]!;
+    if (members.length < 5) members.push(i);
+    list.push({ row: input.rowNumbers[i]!, cluster: id, kind: groupSize[rep]! > 1 ? 'exact' : 'near' });
+  }
+
+  // ---- masked examples: which columns differ, never the values -----------------------------------------
+  const examples: DupExample[] = [];
+  for (let id = 1; id <= nextId && examples.length < rules.examples; id++) {
+    const members = firstRows[id - 1]!;
+    const a = members[0]!;
+    const isNear = clusterReps[root[a]!]! > 1;
+    const b = isNear ? members.find((m) => exactRep[m] !== exactRep[a]) ?? members[1]! : members[1]!;
+    examples.push(describe(id, isNear, members, a, b, input, exactRep, near?.columnRoles ?? null));
+  }
+  // Show near examples first when there are any: they are what a reader cannot find alone.
+  examples.sort((x, y) => (x.kind === y.kind ? x.cluster - y.cluster : x.kind === 'near' ? -1 : 1));
+
+  return {
+    rows: n,
+    exact: { duplicateRows: exactDuplicateRows, clusters: exactClusters, rowsInClusters: rowsInExact },
+    near: {
+      enabled: near !== null,
+      duplicateRows: nearDuplicateRows,
+      clusters: nearClusterCount,
+      rowsInClusters: rowsInNear,
+      candidatePairs: near?.candidatePairs ?? 0,
+      matchedPairs: near?.matchedPairs ?? 0,
+      thresholdBits: near ? round3(near.threshold) : 0,
+      columns: near?.columnReport ?? [],
+      sampling: near?.sampling ?? null,
+    },
+    redundantRows: n - entities,
+    shareOfRowsInvolved: n === 0 ? 0 : round6(involved / n),
+    examples,
+    list,
+  };
+}
+
+function describe(
+  id: number, isNear: boolean, members: number[], a: number, b: number, input: FindInput,
+  exactRep: Int32Array, roles: Int8Array | null,
+): DupExample {
+  const differing: string[] = [], emptyInOne: string[] = [], swapped: string[] = [];
+  const ex: DupExample = {
+    cluster: id,
+    kind: isNear ? 'near' : 'exact',
+    rows: members.map((m) => input.rowNumbers[m]!),
+    differingFields: differing,
+    emptyInOne,
+    swapped,
+  };
+  if (!isNear) return ex;
+  const f = input.fields, w = input.near;
+  const ra = exactRep[a]!, rb = exactRep[b]!;
+  for (let c = 0; c < f; c++) {
+    const x = w[ra * f + c]!, y = w[rb * f + c]!;
+    if (x === y) continue;
+    const name = input.columns[c]!;
+    if (x === 0 || y === 0) emptyInOne.push(name);
+    else if ((c > 0 && x === w[rb * f + c - 1] && y === w[ra * f + c - 1]) ||
+      (c + 1 < f && x === w[rb * f + c + 1] && y === w[ra * f + c + 1])) swapped.push(name);
+    else differing.push(roles !== null && roles[c] === ROLE_OFF ? `${name} (ignored)` : name);
+  }
+  return ex;
+}
+
+// =========================================================================================================
+
+interface NearOutcome {
+  find(i: number): number;
+  candidatePairs: number;
+  matchedPairs: number;
+  threshold: number;
+  columnRoles: Int8Array;
+  columnReport: DupResult['near']['columns'];
+  sampling: DupResult['near']['sampling'];
+}
+
+interface Model {
+  role: Int8Array;
+  kind: Int8Array;
+  /** Weights per column and level: [c*4 + level]. */
+  weight: Float64Array;
+  /** Adjacent text columns that may hold swapped values. */
+  swapLeft: Uint8Array;
+  swapRight: Uint8Array;
+}
+
+function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
+  const { fields: f, near: w, rules } = input;
+  const nn = input.nearRows;
+  // Representatives among the rows that kept near words.
+  let r = 0;
+  for (let i = 0; i < nn; i++) if (exactRep[i] === i) r++;
+  const reps = new Int32Array(r);
+  for (let i = 0, k = 0; i < nn; i++) if (exactRep[i] === i) reps[k++] = i;
+
+  const info = input.columnInfo;
+  const kind = new Int8Array(f);
+  const distinct = new Float64Array(f);
+  const uExact = new Float64Array(f);
+  const uClose = new Float64Array(f);
+  const nonEmptyShare = new Float64Array(f);
+  const digitsOnly = new Uint8Array(f);
+
+  // ---- column profiles on a strided sample of representatives ------------------------------------------
+  const stride = Math.max(1, Math.floor(r / SAMPLE_ROWS));
+  for (let c = 0; c < f; c++) {
+    const counts = new Map<number, number>();
+    let filled = 0, numeric = 0, dates = 0, sampled = 0;
+    for (let k = 0; k < r; k += stride) {
+      sampled++;
+      const x = w[reps[k]! * f + c]!;
+      if (x === 0) continue;
+      filled++;
+      if (isNumericWord(x)) { numeric++; if (x & DATE_FLAG) dates++; }
+      counts.set(x, (counts.get(x) ?? 0) + 1);
+    }
+    nonEmptyShare[c] = sampled === 0 ? 0 : filled / sampled;
+    let sumSq = 0;
+    for (const v of counts.values()) sumSq += v * (v - 1);
+    uExact[c] = filled < 2 ? 1 : Math.max(sumSq / (filled * (filled - 1)), 1 / (filled * 4));
+    distinct[c] = filled === 0 ? 0 : counts.size / filled;
+    const t = info?.[c]?.type;
+    if (t === 'date' || t === 'datetime') kind[c] = KIND_DATE;
+    else if (t === 'decimal') kind[c] = KIND_NUMBER;
+    else if (t !== undefined) kind[c] = KIND_TEXT;
+    else kind[c] = filled > 0 && numeric / filled >= 0.8 ? (dates >= numeric / 2 ? KIND_DATE : KIND_NUMBER) : KIND_TEXT;
+    digitsOnly[c] = t === 'integer' ? 1 : 0;
+  }
+
+  // Random pairs: how often two unrelated values are "close" (typo-level similar) without being equal.
+  {
+    let seed = 0x2545f491;
+    const rand = (): number => {
+      seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5;
+      return (seed >>> 0) % r;
+    };
+    for (let c = 0; c < f; c++) {
+      let both = 0, close = 0;
+      for (let p = 0; p < SAMPLE_PAIRS && r > 1; p++) {
+        const x = w[reps[rand()]! * f + c]!, y = w[reps[rand()]! * f + c]!;
+        if (x === 0 || y === 0) continue;
+        both++;
+        if (x !== y && levelOf(x, y, kind[c]!, rules) === LEVEL_CLOSE) close++;
+      }
+      uClose[c] = Math.max(close, 0.5) / Math.max(both, 1);
+    }
+  }
+
+  // ---- roles -------------------------------------------------------------------------------------------
+  const keySuspect = new Uint8Array(f);
+  const role = new Int8Array(f);
+  for (let c = 0; c < f; c++) {
+    const ratio = info?.[c]?.distinctRatio ?? distinct[c]!;
+    if (nonEmptyShare[c]! === 0 || uExact[c]! >= 0.999) role[c] = ROLE_OFF; // empty or constant
+    else if (Math.max(ratio, distinct[c]!) >= rules.keyDistinctRatio && r >= 20) { keySuspect[c] = 1; role[c] = ROLE_OFF; }
+    else role[c] = ROLE_IDENTITY;
+  }
+  const swapLeft = new Uint8Array(f), swapRight = new Uint8Array(f);
+  for (let c = 0; c + 1 < f; c++) {
+    if (kind[c] === KIND_TEXT && kind[c + 1] === KIND_TEXT && digitsOnly[c] === 0 && digitsOnly[c + 1] === 0) {
+      swapRight[c] = 1;
+      swapLeft[c + 1] = 1;
+    }
+  }
+  const logN = Math.log2(Math.max(r, 2));
+  const threshold = logN + rules.matchBias;
+
+  const weightsFor = (m: Float64Array): Float64Array => {
+    const wt = new Float64Array(f * 5);
+    for (let c = 0; c < f; c++) {
+      const ue = uExact[c]!, uc = Math.min(uClose[c]!, 1 - ue), ud = Math.max(1 - ue - uc, 1e-6);
+      const me = m[c * 4 + 1]!, mc = m[c * 4 + 2]!, md = m[c * 4 + 3]!;
+      wt[c * 5 + LEVEL_EXACT] = Math.log2(me / ue);
+      wt[c * 5 + LEVEL_CLOSE] = Math.max(0, Math.log2(mc / Math.max(uc, 1e-6)));
+      wt[c * 5 + LEVEL_DIFF] = Math.min(0, Math.log2(md / ud));
+      wt[c * 5 + LEVEL_SWAP] = wt[c * 5 + LEVEL_EXACT]!;
+    }
+    return wt;
+  };
+  const priorM = new Float64Array(f * 4);
+  for (let c = 0; c < f; c++) for (let l = 1; l <= 3; l++) priorM[c * 4 + l] = PRIOR_M[l]!;
+
+  // ---- blocking passes ---------------------------------------------------------------------------------
+  const passes = choosePasses(f, r, role, keySuspect, uExact, nonEmptyShare, rules);
+
+  // ---- round 1: estimate m (and key / event roles) from confident pairs on the first rows --------------
+  const r1 = Math.min(r, ESTIMATION_ROWS);
+  const estRole = new Int8Array(f);
+  for (let c = 0; c < f; c++) estRole[c] = role[c] === ROLE_IDENTITY ? ROLE_IDENTITY : ROLE_OFF;
+  const estModel: Model = { role: estRole, kind, weight: weightsFor(priorM), swapLeft, swapRight };
+  const agree = new Float64Array(f * 4);
+  {
+    const uf = new UnionFind(r1);
+    forEachCandidate(passes, w, f, reps, r1, rules, (a, b) => {
+      if (uf.find(a) === uf.find(b)) return;
+      const score = scorePair(w, f, reps[a]!, reps[b]!, estModel, rules);
+      if (score < threshold + 6) return;
+      uf.union(a, b);
+      const ia = reps[a]! * f, ib = reps[b]! * f;
+      for (let c = 0; c < f; c++) {
+        const x = w[ia + c]!, y = w[ib + c]!;
+        if (x === 0 || y === 0) continue;
+        let lv = levelOf(x, y, kind[c]!, rules);
+        if (lv === LEVEL_DIFF && isSwapped(w, f, ia, ib, c, swapLeft, swapRight)) lv = LEVEL_EXACT;
+        agree[c * 4 + lv]!++;
+        agree[c * 4]!++;
+      }
+    });
+  }
+  const m = new Float64Array(f * 4);
+  const PSEUDO = 20;
+  for (let c = 0; c < f; c++) {
+    const total = agree[c * 4]!;
+    const agreeShare = total === 0 ? 1 : (agree[c * 4 + 1]! + agree[c * 4 + 2]!) / total;
+    if (keySuspect[c]) {
+      // A near-unique column is evidence only if likely matches share it; otherwise it is a row key.
+      role[c] = total >= 10 && agreeShare >= 0.3 ? ROLE_IDENTITY : ROLE_OFF;
+    } else if (role[c] === ROLE_IDENTITY && kind[c] !== KIND_TEXT && total >= 10 && agreeShare < rules.eventAgreementBelow) {
+      role[c] = ROLE_EVENT;
+    }
+    for (let l = 1; l <= 3; l++) {
+      const est = (agree[c * 4 + l]! + PSEUDO * PRIOR_M[l]!) / (total + PSEUDO);
+      m[c * 4 + l] = Math.min(0.98, Math.max(0.01, est));
+    }
+  }
+  const model: Model = { role, kind, weight: weightsFor(m), swapLeft, swapRight };
+
+  // ---- round 2: all representatives with the final model -----------------------------------------------
+  const finalPasses = choosePasses(f, r, role, keySuspect.map((k, c) => (k && role[c] === ROLE_IDENTITY ? 0 : k)), uExact, nonEmptyShare, rules);
+  const uf = new UnionFind(r);
+  let candidatePairs = 0, matchedPairs = 0;
+  const windowed = forEachCandidate(finalPasses, w, f, reps, r, rules, (a, b) => {
+    candidatePairs++;
+    if (uf.find(a) === uf.find(b)) return;
+    if (scorePair(w, f, reps[a]!, reps[b]!, model, rules) >= threshold) {
+      matchedPairs++;
+      uf.union(a, b);
+    }
+  });
+
+  // Map back to row indices: find(row) for any representative row < nearRows.
+  const repIndex = new Int32Array(input.nearRows).fill(-1);
+  for (let k = 0; k < r; k++) repIndex[reps[k]!] = k;
+  const columnReport = input.columns.slice(0, f).map((name, c) => ({
+    name,
+    role: (role[c] === ROLE_IDENTITY ? 'identity' : role[c] === ROLE_EVENT ? 'event'
+      : keySuspect[c] ? 'key' : 'uninformative') as DupColumnRole,
+    weightExact: round3(model.weight[c * 5 + LEVEL_EXACT]!),
+    weightDifferent: round3(model.weight[c * 5 + LEVEL_DIFF]!),
+  }));
+  for (let c = f; c < input.columns.length; c++) {
+    columnReport.push({ name: input.columns[c]!, role: 'not-compared', weightExact: 0, weightDifferent: 0 });
+  }
+  const reasons: string[] = [];
+  if (input.nearRows < input.rows) {
+    reasons.push(`near-duplicate signatures kept for the first ${input.nearRows} of ${input.rows} rows (memory budget)`);
+  }
+  if (windowed > 0) reasons.push(`${windowed} blocks larger than ${rules.maxBlock} rows compared within a window of ${rules.window}`);
+  return {
+    find: (i: number) => reps[uf.find(repIndex[i]!)]!,
+    candidatePairs,
+    matchedPairs,
+    threshold,
+    columnRoles: role,
+    columnReport,
+    sampling: reasons.length === 0 ? null : { rowsCompared: input.nearRows, windowedBlocks: windowed, reason: reasons.join('; ') },
+  };
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+// ---- comparison ------------------------------------------------------------------------------------------
+
+function levelOf(x: number, y: number, kind: number, rules: DupRules): number {
+  if (x === 0 || y === 0) return LEVEL_SKIP;
+  if (x === y) return LEVEL_EXACT;
+  const nx = (x & NUMERIC_FLAG) !== 0, ny = (y & NUMERIC_FLAG) !== 0;
+  if (nx !== ny) return LEVEL_DIFF;
+  if (!nx) {
+    return kind === KIND_TEXT && bloomJaccard(x, y) >= rules.closeJaccard ? LEVEL_CLOSE : LEVEL_DIFF;
+  }
+  const a = wordToNumber(x), b = wordToNumber(y);
+  const diff = Math.abs(a - b);
+  if (kind === KIND_DATE || ((x & DATE_FLAG) !== 0 && (y & DATE_FLAG) !== 0)) {
+    if (diff < 0.05) return LEVEL_EXACT;
+    return diff <= rules.dateCloseDays ? LEVEL_CLOSE : LEVEL_DIFF;
+  }
+  const rel = diff / Math.max(Math.abs(a), Math.abs(b), 1e-9);
+  if (rel <= rules.numberEqualTolerance) return LEVEL_EXACT;
+  return rel <= rules.numberCloseTolerance ? LEVEL_CLOSE : LEVEL_DIFF;
+}
+
+function isSwapped(w: Uint32Array, f: number, ia: number, ib: number, c: number, left: Uint8Array, right: Uint8Array): boolean {
+  const x = w[ia + c]!, y = w[ib + c]!;
+  // x appears in b's neighbouring column, or y in a's: first/last name written the other way round.
+  if (right[c] && (x === w[ib + c + 1] || y === w[ia + c + 1])) return true;
+  if (left[c] && (x === w[ib + c - 1] || y === w[ia + c - 1])) return true;
+  return false;
+}
+
+/** Weight of evidence in bits; -Infinity when an event column differs substantially. */
+function scorePair(w: Uint32Array, f: number, ra: number, rb: number, model: Model, rules: DupRules): number {
+  const ia = ra * f, ib = rb * f;
+  let score = 0;
+  const { role, kind, weight } = model;
+  for (let c = 0; c < f; c++) {
+    const rc = role[c]!;
+    if (rc === ROLE_OFF) continue;
+    const x = w[ia + c]!, y = w[ib + c]!;
+    if (x === 0 || y === 0) continue;
+    let lv = levelOf(x, y, kind[c]!, rules);
+    if (lv === LEVEL_DIFF) {
+      if (rc === ROLE_EVENT) return -Infinity;
+      if (isSwapped(w, f, ia, ib, c, model.swapLeft, model.swapRight)) lv = LEVEL_SWAP;
+    }
+    score += weight[c * 5 + lv]!;
+  }
+  return score;
+}
+
+// ---- blocking --------------------------------------------------------------------------------------------
+
+interface Pass {
+  a: number;
+  b: number; // -1 for a single-column pass
+}
+
+function choosePasses(
+  f: number, r: number, role: Int8Array, keySuspect: Uint8Array, uExact: Float64Array,
+  nonEmpty: Float64Array, rules: DupRules,
+): Pass[] {
+  const usable: number[] = [];
+  for (let c = 0; c < f; c++) if (role[c] !== ROLE_OFF && !keySuspect[c] && uExact[c]! < 0.5) usable.push(c);
+  const options: { pass: Pass; cost: number }[] = [];
+  for (const c of usable) {
+    // One very selective column (e-mail, phone) is a pass of its own.
+    if (r * uExact[c]! <= 2 && nonEmpty[c]! > 0.2) options.push({ pass: { a: c, b: -1 }, cost: uExact[c]! });
+  }
+  for (let i = 0; i < usable.length; i++) {
+    for (let j = i + 1; j < usable.length; j++) {
+      const a = usable[i]!, b = usable[j]!;
+      const u = uExact[a]! * uExact[b]!;
+      if (r * u > rules.maxBlock) continue; // blocks too large to be useful
+      options.push({ pass: { a, b }, cost: u / Math.max(0.05, nonEmpty[a]! * nonEmpty[b]!) });
+    }
+  }
+  // Cheapest (most selective, best filled) first; ties by column index for determinism.
+  options.sort((x, y) => x.cost - y.cost || x.pass.a - y.pass.a || x.pass.b - y.pass.b);
+  // Spread passes over columns: prefer pairs that bring a column not used yet, so that a typo in any one
+  // column is survived by some pass.
+  const chosen: Pass[] = [];
+  const used = new Int32Array(f);
+  const remaining = [...options];
+  while (chosen.length < rules.maxPasses && remaining.length > 0) {
+    let best = 0, bestScore = Infinity;
+    for (let k = 0; k < remaining.length; k++) {
+      const p = remaining[k]!.pass;
+      const reuse = used[p.a]! + (p.b >= 0 ? used[p.b]! : 0);
+      const s = reuse * 4 + k / remaining.length;
+      if (s < bestScore) { bestScore = s; best = k; }
+    }
+    const p = remaining.splice(best, 1)[0]!.pass;
+    chosen.push(p);
+    used[p.a]!++;
+    if (p.b >= 0) used[p.b]!++;
+  }
+  return chosen;
+}
+
+/** Calls visit(a, b) (indices into reps, a < b) for each candidate pair; returns the number of windowed blocks. */
+function forEachCandidate(
+  passes: Pass[], w: Uint32Array, f: number, reps: Int32Array, count: number, rules: DupRules,
+  visit: (a: number, b: number) => void,
+): number {
+  const keys = new Uint32Array(count);
+  const idx = new Int32Array(count);
+  const tmpK = new Uint32Array(count);
+  const tmpI = new Int32Array(count);
+  let windowed = 0;
+  for (const { a, b } of passes) {
+    let m = 0;
+    for (let k = 0; k < count; k++) {
+      const base = reps[k]! * f;
+      const x = w[base + a]!;
+      if (x === 0) continue;
+      let key: number;
+      if (b < 0) key = mix(x, 0x5bd1e995);
+      else {
+        const y = w[base + b]!;
+        if (y === 0) continue;
+        key = x < y ? mix(x, y) : mix(y, x);
+      }
+      keys[m] = key;
+      idx[m] = k;
+      m++;
+    }
+    radixSort(keys, idx, tmpK, tmpI, m);
+    for (let s = 0; s < m;) {
+      let e = s + 1;
+      while (e < m && keys[e] === keys[s]) e++;
+      const size = e - s;
+      if (size > 1) {
+        if (size <= rules.maxBlock) {
+          for (let p = s; p < e; p++) for (let q = p + 1; q < e; q++) visit(idx[p]!, idx[q]!);
+        } else {
+          windowed++;
+          for (let p = s; p < e; p++) {
+            const end = Math.min(e, p + 1 + rules.window);
+            for (let q = p + 1; q < end; q++) visit(idx[p]!, idx[q]!);
+          }
+        }
+      }
+      s = e;
+    }
+  }
+  return windowed;
+}
+
+function mix(x: number, y: number): number {
+  let h = Math.imul(x ^ 0x9e3779b9, 0x85ebca6b) ^ y;
+  h = Math.imul(h ^ (h >>> 16), 0xc2b2ae35);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0x27d4eb2f);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Stable LSD radix sort of (keys, idx)[0..m) by 32-bit key, two 16-bit digits. */
+function radixSort(keys: Uint32Array, idx: Int32Array, tmpK: Uint32Array, tmpI: Int32Array, m: number): void {
+  const count = new Int32Array(65536);
+  for (let shift = 0; shift <= 16; shift += 16) {
+    const src = shift === 0 ? keys : tmpK, srcI = shift === 0 ? idx : tmpI;
+    const dst = shift === 0 ? tmpK : keys, dstI = shift === 0 ? tmpI : idx;
+    count.fill(0);
+    for (let k = 0; k < m; k++) count[(src[k]! >>> shift) & 0xffff]!++;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) { const c = count[d]!; count[d] = sum; sum += c; }
+    for (let k = 0; k < m; k++) {
+      const d = (src[k]! >>> shift) & 0xffff;
+      const at = count[d]!++;
+      dst[at] = src[k]!;
+      dstI[at] = srcI[k]!;
+    }
+  }
+}
+
+class UnionFind {
+  private readonly parent: Int32Array;
+  constructor(n: number) {
+    this.parent = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
+  }
+  find(i: number): number {
+    const p = this.parent;
+    while (p[i] !== i) {
+      p[i] = p[p[i]!]!;
+      i = p[i]!;
+    }
+    return i;
+  }
+  /** Joins the two sets; the smaller index becomes the root so that results do not depend on visit order. */
+  union(a: number, b: number): void {
+    const ra = this.find(a), rb = this.find(b);
+    if (ra === rb) return;
+    if (ra < rb) this.parent[rb] = ra;
+    else this.parent[ra] = rb;
+  }
+}

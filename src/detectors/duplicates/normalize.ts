@@ -1,0 +1,282 @@
+/**
+ * Per-cell encodings for the duplicate detector, computed while rows stream through `addRow`, before
+ * column types are known. Every cell becomes:
+ *
+ *  - a contribution to the row's 64-bit exact hash (two 32-bit multiplicative hashes over the parsed text,
+ *    so a re-quoted copy of a row hashes the same), and
+ *  - one 32-bit "near word" that is type-agnostic:
+ *      0                      empty / whitespace / a missing-value sentinel ("-", "null", "n/a", …)
+ *      bit31 = 1              a number or a date: bit30 = date, bits 0..29 = float32 bits >>> 2 of the
+ *                             value (dates as days since 1970-01-01, datetimes with the time as a fraction)
+ *      bit31 = 0, non-zero    a text value: a 31-bit bloom of the character bigrams inside each token of the
+ *                             normalized text (lower case, punctuation as separator, common address
+ *                             abbreviations folded: "Street" and "St." give the same bits). Token order does
+ *                             not matter, so "Noah Watson" equals "Watson Noah". Digit-only values and
+ *                             phone numbers are reduced to their digits (last 10) first, so "310/246-1501"
+ *                             equals "(310) 246 1501".
+ *
+ * Equal words mean "the same after normalization" (the bloom can also equal for a few near-identical
+ * strings, which is the right answer here); popcount(a&b)/popcount(a|b) is a cheap Jaccard estimate of
+ * the bigram sets, used to grade 1–2 character typos.
+ *
+ * Written by hand rather than with a hashing library: the work per cell is a few integer multiplies over
+ * the characters and must not allocate (the GUIDE measured that calling a wasm hash per short cell costs
+ * more than hashing in plain JS).
+ */
+
+export const NUMERIC_FLAG = 0x80000000;
+export const DATE_FLAG = 0x40000000;
+const BLOOM_BITS = 31;
+
+const f32 = new Float32Array(1);
+const u32 = new Uint32Array(f32.buffer);
+
+/** Encode a number (or, with isDate, a day count) as a near word: float32 without its 2 lowest mantissa bits. */
+export function numericWord(value: number, isDate = false): number {
+  f32[0] = value;
+  return (NUMERIC_FLAG | (isDate ? DATE_FLAG : 0) | (u32[0]! >>> 2)) >>> 0;
+}
+
+/** Decode a near word written by numericWord. */
+export function wordToNumber(word: number): number {
+  u32[0] = (word << 2) >>> 0;
+  return f32[0]!;
+}
+
+export function isDateWord(word: number): boolean {
+  return (word & (NUMERIC_FLAG | DATE_FLAG)) === (NUMERIC_FLAG | DATE_FLAG);
+}
+
+export function isNumericWord(word: number): boolean {
+  return (word & NUMERIC_FLAG) !== 0;
+}
+
+export function popcount32(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** Jaccard estimate of two text words' bigram sets (1 when equal). */
+export function bloomJaccard(a: number, b: number): number {
+  if (a === b) return 1;
+  const union = popcount32(a | b);
+  return union === 0 ? 0 : popcount32(a & b) / union;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Abbreviations: the long form's token hash maps to the bigram bits of the short form.
+
+function tokenHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function bigramBit(prev: number, cur: number): number {
+  return 1 << ((Math.imul((prev << 8) ^ cur, 0x9e3779b1) >>> 0) % BLOOM_BITS);
+}
+
+/** Bits for a whole token, with start and end markers (code 1 and 2) so short tokens still set bits. */
+function tokenBits(s: string): number {
+  let bits = 0;
+  let prev = 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    bits |= bigramBit(prev, c);
+    prev = c;
+  }
+  return bits | bigramBit(prev, 2);
+}
+
+const ABBREVIATIONS: Record<string, string> = {
+  street: 'st', road: 'rd', avenue: 'ave', av: 'ave', drive: 'dr', lane: 'ln', court: 'ct', place: 'pl',
+  boulevard: 'blvd', blv: 'blvd', crescent: 'cres', circuit: 'cct', terrace: 'tce', highway: 'hwy',
+  parade: 'pde', square: 'sq', mount: 'mt', north: 'n', south: 's', east: 'e', west: 'w',
+  apartment: 'apt', suite: 'ste', company: 'co', corporation: 'corp', incorporated: 'inc', limited: 'ltd',
+  saint: 'st', parkway: 'pkwy', expressway: 'expy', circle: 'cir', building: 'bldg', floor: 'fl',
+  junior: 'jr', senior: 'sr', doctor: 'dr', mister: 'mr', and: '&',
+};
+
+const ABBREV_BITS = new Map<number, number>();
+for (const [long, short] of Object.entries(ABBREVIATIONS)) {
+  ABBREV_BITS.set(tokenHash(long), tokenBits(short));
+  ABBREV_BITS.set(tokenHash(short), tokenBits(short));
+}
+
+const SENTINELS = new Set(['-', '--', '?', 'null', 'n/a', 'na', 'none', 'nan', 'nil', '#n/a', 'missing', 'unknown']);
+
+// ---------------------------------------------------------------------------------------------------------
+// Dates and numbers.
+
+function daysFromCivil(y: number, m: number, d: number): number {
+  // Howard Hinnant's days_from_civil, proleptic Gregorian.
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10,
+  november: 11, december: 12,
+};
+
+const ISO_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const DMY_DATE = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const NAMED_DATE = /^(?:([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{4}))$/;
+const DECIMAL = /^[+-]?[$€£¥]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)?\.\d+$|^[+-]?[$€£¥]?\s?\d{1,3}(?:,\d{3})+$/;
+
+function validYmd(y: number, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31 && y >= 1000 && y <= 2999;
+}
+
+function timeFraction(h: string | undefined, mi: string | undefined, s: string | undefined): number {
+  if (h === undefined) return 0;
+  return (Number(h) * 3600 + Number(mi ?? 0) * 60 + Number(s ?? 0)) / 86400;
+}
+
+/** Days since epoch for a date-looking text, or NaN. Slash dates: D/M/Y when the first part > 12, else M/D/Y. */
+export function parseDateDays(text: string): number {
+  let m = ISO_DATE.exec(text);
+  if (m) {
+    const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+    return validYmd(y, mo, d) ? daysFromCivil(y, mo, d) + timeFraction(m[4], m[5], m[6]) : NaN;
+  }
+  m = DMY_DATE.exec(text);
+  if (m) {
+    const a = Number(m[1]), b = Number(m[2]);
+    let y = Number(m[3]);
+    if (m[3]!.length === 2) y += y < 50 ? 2000 : 1900;
+    const [mo, d] = a > 12 ? [b, a] : [a, b];
+    return validYmd(y, mo, d) ? daysFromCivil(y, mo, d) + timeFraction(m[4], m[5], m[6]) : NaN;
+  }
+  m = NAMED_DATE.exec(text.toLowerCase());
+  if (m) {
+    const mo = MONTHS[(m[1] ?? m[5])!];
+    const d = Number(m[2] ?? m[4]);
+    const y = Number(m[3] ?? m[6]);
+    return mo !== undefined && validYmd(y, mo, d) ? daysFromCivil(y, mo, d) : NaN;
+  }
+  return NaN;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/** Dates, decimals and phone numbers repeat: parse each distinct text once (bounded; cleared when full). */
+const numberCache = new Map<string, number>();
+
+/**
+ * The near word of one cell (see the file comment). Classifies with one scan over the characters; only
+ * cells that look like numbers or dates go through a regular expression.
+ */
+export function nearWord(cell: string | null): number {
+  if (cell === null) return 0;
+  const n = cell.length;
+  let digits = 0, letters = 0, others = 0, spaces = 0;
+  for (let i = 0; i < n; i++) {
+    const c = cell.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 128) letters++;
+    else if (c === 32 || c === 9) spaces++;
+    else others++;
+  }
+  if (digits === 0 && letters === 0) return 0;
+  if (letters === 0) {
+    const t = spaces > 0 ? cell.trim() : cell;
+    if (others > 0) {
+      let w = numberCache.get(t);
+      if (w === undefined) {
+        const days = parseDateDays(t);
+        if (days === days) w = numericWord(days, true);
+        else if (DECIMAL.test(t)) w = numericWord(Number(t.replace(/[^0-9.+-]/g, '')));
+        else w = digitsWord(t);
+        if (numberCache.size >= 65536) numberCache.clear();
+        numberCache.set(t, w);
+      }
+      return w;
+    }
+    return digitsWord(t);
+  }
+  if (digits >= 5 && digits <= 6 && letters >= 3 && letters <= 11 && n <= 30) {
+    const days = parseDateDays(cell.trim());
+    if (days === days) return numericWord(days, true);
+  }
+  return textWord(cell);
+}
+
+/** Digits only (phone numbers, codes, plain integers): bigrams of the last 10 digits. */
+function digitsWord(t: string): number {
+  let count = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) count++;
+  }
+  const skip = count > 10 ? count - 10 : 0;
+  let seen = 0, prev = 1, bits = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    if (seen++ < skip) continue;
+    bits |= bigramBit(prev, c);
+    prev = c;
+  }
+  bits |= bigramBit(prev, 2);
+  return bits >>> 0;
+}
+
+/** Text: lower-cased alphanumeric tokens, abbreviations folded, bigram bloom per token OR-ed together. */
+function textWord(cell: string): number {
+  let bits = 0, tok = 0, tokH = 0x811c9dc5, tokLen = 0, prev = 1;
+  const n = cell.length;
+  for (let i = 0; i <= n; i++) {
+    let c = i < n ? cell.charCodeAt(i) : 32;
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c >= 128) c = foldNonAscii(c);
+    const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 128;
+    if (alnum) {
+      tok |= bigramBit(prev, c);
+      tokH = Math.imul(tokH ^ c, 0x01000193);
+      tokLen++;
+      prev = c;
+    } else if (tokLen > 0) {
+      tok |= bigramBit(prev, 2);
+      const abbrev = ABBREV_BITS.get(tokH >>> 0);
+      bits |= abbrev ?? tok;
+      tok = 0; tokH = 0x811c9dc5; tokLen = 0; prev = 1;
+    }
+  }
+  if (bits !== 0 && bits === SENTINEL_BITS.get(bits)) {
+    // A lone missing-value sentinel ("null", "n/a", …) carries no identity.
+    const t = cell.trim().toLowerCase();
+    if (SENTINELS.has(t)) return 0;
+  }
+  return bits >>> 0;
+}
+
+const SENTINEL_BITS = new Map<number, number>();
+for (const s of SENTINELS) {
+  const w = textWordNoSentinel(s);
+  if (w !== 0) SENTINEL_BITS.set(w, w);
+}
+function textWordNoSentinel(s: string): number {
+  let bits = 0;
+  for (const t of s.split(/[^a-z0-9]+/)) if (t) bits |= tokenBits(t);
+  return bits >>> 0;
+}
+
+const foldCache = new Map<number, number>();
+/** Lower-case and strip accents from one non-ASCII code unit (cached: few distinct ones occur). */
+function foldNonAscii(c: number): number {
+  let f = foldCache.get(c);
+  if (f === undefined) {
+    const s = String.fromCharCode(c).normalize('NFD').toLowerCase();
+    f = s.charCodeAt(0);
+    if (foldCache.size < 4096) foldCache.set(c, f);
+  }
+  return f;
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * Thresholds of the duplicate detector. Every key has a default, so `{}` (or no rules at all) is the
+ * zero-configuration run; `rules/default.yaml` carries the same values under `duplicates:`.
+ */
+export const dupRulesSchema = z
+  .object({
+    /** Find near-duplicates at all (exact duplicates are always counted). */
+    near: z.boolean().default(true),
+    /**
+     * Match when the Fellegi–Sunter weight of a pair (bits of evidence, see finish.ts) reaches
+     * log2(records) + matchBias. Higher is stricter.
+     */
+    matchBias: z.number().min(-20).max(40).default(2),
+    /** Bigram-Jaccard from which two different texts count as "close" (a typo, not another value). */
+    closeJaccard: z.number().min(0.3).max(1).default(0.6),
+    /** Dates no more than this many days apart count as "close". */
+    dateCloseDays: z.number().min(0).max(3660).default(31),
+    /** Numbers within this relative difference count as equal (rounding, float formatting). */
+    numberEqualTolerance: z.number().min(0).max(0.5).default(0.001),
+    /** Numbers within this relative difference count as "close"; beyond it an event column vetoes. */
+    numberCloseTolerance: z.number().min(0).max(1).default(0.01),
+    /** A column whose share of distinct values (among non-empty) reaches this is a row key and is ignored. */
+    keyDistinctRatio: z.number().min(0.5).max(1).default(0.995),
+    /**
+     * A number/date column whose values agree in fewer than this share of likely matches is an event
+     * column (order date, amount): when it differs substantially, the rows are different events.
+     */
+    eventAgreementBelow: z.number().min(0).max(1).default(0.5),
+    /** Blocks larger than this are compared by a sliding window instead of all pairs (and the report says so). */
+    maxBlock: z.number().int().min(2).max(100_000).default(64),
+    /** Window (rows ahead) for oversized blocks. */
+    window: z.number().int().min(1).max(1000).default(16),
+    /** Blocking passes: pairs of the most informative columns, at most this many. */
+    maxPasses: z.number().int().min(1).max(64).default(12),
+    /** Near-duplicate signatures are kept for this many columns at most (the first ones). */
+    maxFields: z.number().int().min(1).max(256).default(16),
+    /**
+     * Near-duplicate signatures are kept for the first rows up to this byte budget (4 bytes per field and
+     * row); rows beyond it are still counted for exact duplicates, and the result says near detection was
+     * limited to the first rows.
+     */
+    nearMemoryBytes: z.number().int().min(1024).default(320 * 1024 * 1024),
+    /** How many masked examples the result lists. */
+    examples: z.number().int().min(0).max(100).default(5),
+  })
+  .strict();
+
+export type DupRules = z.infer<typeof dupRulesSchema>;
+export type DupRulesInput = z.input<typeof dupRulesSchema>;
+
+export const defaultDupRules: DupRules = dupRulesSchema.parse({});
+
+export function parseDupRules(input: unknown): DupRules {
+  return dupRulesSchema.parse(input ?? {});
+}
