@@ -1,0 +1,52 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { loadRules } from '../../config/rules.js';
+import { profileFile } from '../../engine/profile.js';
+import { renderText } from '../../report/text.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
+import { ExitCode, UserError } from '../errors.js';
+import { USAGE } from '../usage.js';
+
+const profileOptions = {
+  out: { type: 'string' },
+  format: { type: 'string' },
+  rules: { type: 'string' },
+  delimiter: { type: 'string' },
+  'no-header': { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  threads: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies ParseArgsConfig['options'];
+
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UserError(`${(e as Error).message.split('\n')[0]} (see dataready --help)`);
+  }
+}
+
+export async function runProfile(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, profileOptions);
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return ExitCode.Ok;
+  }
+  if (positionals.length !== 1) throw new UserError('profile needs exactly one input file (see dataready --help)');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UserError(`--format must be text or json, not ${JSON.stringify(format)}`);
+  const delimiter = values.delimiter;
+  if (delimiter !== undefined && (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')) {
+    throw new UserError('--delimiter must be a single character other than a quote or a line break');
+  }
+  const rules = loadRules(values.rules);
+  const report = await profileFile(positionals[0]!, {
+    rules,
+    rulesPath: values.rules,
+    dialect: { ...(delimiter ? { delimiter } : {}), ...(values['no-header'] ? { header: false } : {}) },
+  });
+  const json = JSON.stringify(report, null, 2) + '\n';
+  if (values.out) writeFileAtomic(values.out, json);
+  process.stdout.write(format === 'json' ? json : renderText(report));
+  return ExitCode.Ok;
+}
+
