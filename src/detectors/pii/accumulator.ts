@@ -1,0 +1,300 @@
+import type { CountryCode } from 'libphonenumber-js/max';
+import type { Cell, CellAccumulator } from '../../metrics/accumulator.js';
+import { hash53 } from '../../util/hash.js';
+import { namePriors, type NamePriors } from './column-name.js';
+import { scanEmbedded } from './embedded.js';
+import { decideKind, EMBEDDED_STRENGTH, KIND_BITS } from './evidence.js';
+import { PII_KINDS, regulationsOf, KIND_REGULATIONS, type PiiColumnKind, type PiiKind, type Regulation } from './kinds.js';
+import { maskValue } from './mask.js';
+import { PII_DEFAULTS, piiRulesSchema, type PiiRules, type PiiRulesInput } from './rules.js';
+import { classifyValue, F, type ClassifyContext } from './validators.js';
+
+export interface PiiResult {
+  kind: PiiColumnKind;
+  /** 0..1: share of values that validated × how strongly that form (and the column name) means this kind. */
+  confidence: number;
+  /** Share of non-empty values (of those classified) that passed the kind's value test. */
+  validShare: number;
+  regulations: Regulation[];
+  /** For kind 'free_text': how many values hold each embedded kind (estimated ×1/rate when sampled). */
+  embedded?: Partial<Record<PiiKind, number>>;
+  /** Up to three masked examples; never a raw value. */
+  examples: string[];
+  /** Non-null, non-empty values seen. */
+  values: number;
+  /**
+   * Classification works on distinct values. Up to rules.sampleDistinct distinct values every one is
+   * classified (rate 1). Past that a deterministic hash sample of distinct values is kept (rate 1/2^k), with
+   * exact occurrence counts for each kept value; shares are then ratio estimates over the kept values.
+   */
+  sample: { rate: number; distinctClassified: number; valuesClassified: number };
+}
+
+/** Plain, structured-clone-able state. Holds masked strings and hashes only: no raw value crosses threads. */
+export interface PiiState {
+  v: 1;
+  column: string;
+  level: number;
+  cells: number;
+  nulls: number;
+  keys: number[];
+  bits: number[];
+  emb: number[];
+  counts: number[];
+  masks: string[][];
+}
+
+function levelOf(key: number): number {
+  const low = key >>> 0;
+  return low === 0 ? 32 : 31 - Math.clz32(low & -low);
+}
+
+/**
+ * Which PII kind a column holds, folded cell by cell. Mergeable and shard-independent: the retained set is
+ * "every distinct value whose hash level ≥ L" with L the smallest level keeping at most sampleDistinct
+ * values, which is a function of the multiset of values only, not of how it was cut.
+ */
+export class PiiColumnAccumulator implements CellAccumulator<PiiState, PiiResult | null> {
+  readonly columnName: string;
+  private readonly rules: PiiRules;
+  private readonly ctx: ClassifyContext;
+  private readonly priors: NamePriors;
+  private level = 0;
+  private cells = 0;
+  private nulls = 0;
+  private index = new Map<number, number>();
+  private keys: number[] = [];
+  private bits: number[] = [];
+  private emb: number[] = [];
+  private counts: number[] = [];
+  private masks: string[][] = [];
+
+  constructor(columnName: string, rules?: PiiRules | PiiRulesInput) {
+    this.columnName = columnName;
+    this.rules = rules === undefined ? PII_DEFAULTS : piiRulesSchema.parse(rules);
+    this.ctx = {
+      phoneCountry: this.rules.phoneDefaultCountry as CountryCode,
+      nullTokens: new Set(this.rules.nullTokens.map((t) => t.trim().toLowerCase())),
+    };
+    this.priors = namePriors(columnName);
+  }
+
+  add(value: Cell): void {
+    if (value === null) {
+      this.nulls++;
+      return;
+    }
+    this.cells++;
+    const key = hash53(value);
+    const slot = this.index.get(key);
+    if (slot !== undefined) {
+      this.counts[slot]!++;
+      return;
+    }
+    if (levelOf(key) < this.level) return;
+    this.classifyAndKeep(key, value);
+  }
+
+  private classifyAndKeep(key: number, value: string): void {
+    const bits = classifyValue(value, this.ctx);
+    const masks: string[] = [];
+    let emb = 0;
+    if (!(bits & F.NULLISH)) {
+      for (let k = 0; k < PII_KINDS.length; k++) if (bits & KIND_BITS[k]!) masks.push(maskValue(PII_KINDS[k]!, value));
+      if (bits & F.FREE_TEXT || (bits & F.TEXTUAL && value.length >= 12 && /\s/.test(value))) {
+        const found = scanEmbedded(value, this.ctx.phoneCountry);
+        emb = found.kinds;
+        for (const m of found.masks) masks.push(m);
+      }
+    }
+    this.push(key, bits, emb, 1, masks);
+    if (this.keys.length > this.rules.sampleDistinct) this.raiseLevel();
+  }
+
+  private push(key: number, bits: number, emb: number, count: number, masks: string[]): void {
+    this.index.set(key, this.keys.length);
+    this.keys.push(key);
+    this.bits.push(bits);
+    this.emb.push(emb);
+    this.counts.push(count);
+    this.masks.push(masks);
+  }
+
+  /** Drop kept values below the level until at most sampleDistinct remain. */
+  private raiseLevel(): void {
+    while (this.keys.length > this.rules.sampleDistinct) {
+      this.level++;
+      const { keys, bits, emb, counts, masks } = this;
+      this.index = new Map();
+      this.keys = [];
+      this.bits = [];
+      this.emb = [];
+      this.counts = [];
+      this.masks = [];
+      for (let i = 0; i < keys.length; i++) {
+        if (levelOf(keys[i]!) >= this.level) this.push(keys[i]!, bits[i]!, emb[i]!, counts[i]!, masks[i]!);
+      }
+    }
+  }
+
+  merge(other: PiiColumnAccumulator): void {
+    this.cells += other.cells;
+    this.nulls += other.nulls;
+    const level = Math.max(this.level, other.level);
+    for (let i = 0; i < other.keys.length; i++) {
+      const key = other.keys[i]!;
+      if (levelOf(key) < level) continue;
+      const slot = this.index.get(key);
+      if (slot !== undefined) this.counts[slot]! += other.counts[i]!;
+      else this.push(key, other.bits[i]!, other.emb[i]!, other.counts[i]!, other.masks[i]!.slice());
+    }
+    if (level > this.level) {
+      this.level = level;
+      const keep = this.keys.map((k) => levelOf(k) >= level);
+      if (keep.includes(false)) this.compact(keep);
+    }
+    if (this.keys.length > this.rules.sampleDistinct) this.raiseLevel();
+  }
+
+  private compact(keep: boolean[]): void {
+    const { keys, bits, emb, counts, masks } = this;
+    this.index = new Map();
+    this.keys = [];
+    this.bits = [];
+    this.emb = [];
+    this.counts = [];
+    this.masks = [];
+    for (let i = 0; i < keys.length; i++) if (keep[i]) this.push(keys[i]!, bits[i]!, emb[i]!, counts[i]!, masks[i]!);
+  }
+
+  toJSON(): PiiState {
+    return {
+      v: 1,
+      column: this.columnName,
+      level: this.level,
+      cells: this.cells,
+      nulls: this.nulls,
+      keys: this.keys.slice(),
+      bits: this.bits.slice(),
+      emb: this.emb.slice(),
+      counts: this.counts.slice(),
+      masks: this.masks.map((m) => m.slice()),
+    };
+  }
+
+  static fromJSON(s: PiiState, rules?: PiiRules | PiiRulesInput): PiiColumnAccumulator {
+    if (s === null || typeof s !== 'object' || s.v !== 1) throw new Error('PII detector state: unknown version');
+    const acc = new PiiColumnAccumulator(s.column, rules);
+    acc.level = s.level;
+    acc.cells = s.cells;
+    acc.nulls = s.nulls;
+    for (let i = 0; i < s.keys.length; i++) acc.push(s.keys[i]!, s.bits[i]!, s.emb[i]!, s.counts[i]!, s.masks[i]!.slice());
+    if (acc.keys.length > acc.rules.sampleDistinct) acc.raiseLevel();
+    return acc;
+  }
+
+  finish(): PiiResult | null {
+    // occurrence counts per form bit over kept, non-empty values
+    let total = 0;
+    let withEmbedded = 0;
+    let freeText = 0;
+    let nullish = 0;
+    const bitCounts = new Map<number, number>();
+    const embCounts = new Array<number>(PII_KINDS.length).fill(0);
+    for (let i = 0; i < this.keys.length; i++) {
+      const b = this.bits[i]!;
+      const c = this.counts[i]!;
+      if (b & F.NULLISH) {
+        nullish += c;
+        continue;
+      }
+      total += c;
+      if (b & F.FREE_TEXT) freeText += c;
+      const e = this.emb[i]!;
+      if (e !== 0) {
+        withEmbedded += c;
+        for (let k = 0; k < PII_KINDS.length; k++) if (e & (1 << k)) embCounts[k]! += c;
+      }
+    }
+    if (total === 0) return null;
+    const shareOf = (mask: number): number => {
+      let n = bitCounts.get(mask);
+      if (n === undefined) {
+        n = 0;
+        for (let i = 0; i < this.keys.length; i++) if (!(this.bits[i]! & F.NULLISH) && this.bits[i]! & mask) n += this.counts[i]!;
+        bitCounts.set(mask, n);
+      }
+      return n / total;
+    };
+    const rate = 1 / 2 ** this.level;
+    const sample = { rate, distinctClassified: this.keys.length, valuesClassified: total + nullish };
+    const values = this.cells - (this.level === 0 ? nullish : Math.round(nullish / rate));
+    const order = this.keys.map((_, i) => i).sort((a, b) => this.keys[a]! - this.keys[b]!);
+
+    const decision = decideKind(shareOf, this.priors, this.rules);
+    if (decision !== null) {
+      const k = PII_KINDS.indexOf(decision.kind);
+      const examples: string[] = [];
+      for (const i of order) {
+        if (examples.length === 3) break;
+        const b = this.bits[i]!;
+        if (b & F.NULLISH || !(b & decision.tier.bits)) continue;
+        const m = this.masks[i]![countKindsBefore(b, k)];
+        if (m !== undefined && m !== '' && !examples.includes(m)) examples.push(m);
+      }
+      return {
+        kind: decision.kind,
+        confidence: round(decision.confidence, 3),
+        validShare: round(decision.validShare, 4),
+        regulations: [...KIND_REGULATIONS[decision.kind]],
+        examples,
+        values,
+        sample,
+      };
+    }
+
+    if (withEmbedded >= this.rules.minEmbeddedValues && freeText / total >= this.rules.freeTextMinShare) {
+      const embedded: Partial<Record<PiiKind, number>> = {};
+      const kinds: PiiKind[] = [];
+      let confidence = 0;
+      for (let k = 0; k < PII_KINDS.length; k++) {
+        if (embCounts[k]! === 0 || !this.rules.kinds.includes(PII_KINDS[k]!)) continue;
+        const kind = PII_KINDS[k]!;
+        embedded[kind] = Math.round(embCounts[k]! / rate);
+        kinds.push(kind);
+        confidence = Math.max(confidence, EMBEDDED_STRENGTH[kind]);
+      }
+      if (kinds.length === 0) return null;
+      const examples: string[] = [];
+      for (const i of order) {
+        if (examples.length === 3) break;
+        if (this.emb[i]! === 0) continue;
+        const m = this.masks[i]![countKindsBefore(this.bits[i]!, PII_KINDS.length)];
+        if (m !== undefined && !examples.includes(m)) examples.push(m);
+      }
+      return {
+        kind: 'free_text',
+        confidence: round(confidence, 3),
+        validShare: round(withEmbedded / total, 4),
+        regulations: regulationsOf(kinds),
+        embedded,
+        examples,
+        values,
+        sample,
+      };
+    }
+    return null;
+  }
+}
+
+/** Index into a value's masks: one mask per kind whose bits the value has, in PII_KINDS order. */
+function countKindsBefore(bits: number, kindIndex: number): number {
+  let c = 0;
+  for (let k = 0; k < kindIndex; k++) if (bits & KIND_BITS[k]!) c++;
+  return c;
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

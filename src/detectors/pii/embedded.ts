@@ -1,0 +1,67 @@
+import { isIPv4, isIPv6 } from 'node:net';
+import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/max';
+import { KIND_INDEX, type PiiKind } from './kinds.js';
+import { maskValue } from './mask.js';
+import { isCreditCardNumber, isEmail, isIban, isPlausibleDate, isSsn } from './validators.js';
+
+/**
+ * PII embedded in prose (notes, comments, free-text queries). Each candidate found by a loose pattern is
+ * then validated like a whole value; kinds without a checkable form (passport, date of birth, medical
+ * record number) count only next to a keyword that names them.
+ */
+export interface EmbeddedFinding {
+  /** Bit i set = kind PII_KINDS[i] occurs in the text. */
+  kinds: number;
+  /** Masked first occurrence of each kind found, in PII_KINDS order. */
+  masks: string[];
+}
+
+const RE_EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+const RE_SSN = /(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])/g;
+const RE_CARD = /(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])/g;
+const RE_IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b/g;
+const RE_IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])/g;
+const RE_IPV6 = /(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Fa-f:])/g;
+const RE_VERSION_BEFORE = /(?:version|ver\.?|v|release|build|firmware)\s*$/i;
+const RE_PASSPORT = /\bpassport(?:\s*(?:no\.?|number|num|#|id))?\s*(?:is|:|=|-)?\s*([A-Z0-9]{6,9})\b/gi;
+const RE_DOB = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born(?: on)?)\s*(?:is|:|=|-)?\s*([0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{2,4}|[0-9]{8}|[A-Za-z]{3,9}\.? [0-9]{1,2},? [0-9]{4}|[0-9]{1,2} [A-Za-z]{3,9} [0-9]{4})/gi;
+const RE_MRN = /\b(?:mrn|medical record(?: number| no\.?| #)?|patient id)\s*(?:is|:|#|=|-)?\s*([A-Z0-9-]{4,15})\b/gi;
+const RE_ICD = /\bicd(?:-?10)?(?:\s*code)?\s*(?:is|:|=|-)?\s*([A-TV-Z]\d[0-9AB](?:\.[0-9A-TV-Z]{1,4})?)\b/gi;
+
+export function scanEmbedded(text: string, phoneCountry: CountryCode): EmbeddedFinding {
+  const found = new Map<PiiKind, string>();
+  const taken: Array<[number, number]> = [];
+  const note = (kind: PiiKind, value: string, start: number) => {
+    taken.push([start, start + value.length]);
+    if (!found.has(kind)) found.set(kind, maskValue(kind, value));
+  };
+  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+
+  for (const m of text.matchAll(RE_EMAIL)) if (isEmail(m[0])) note('email', m[0], m.index);
+  for (const m of text.matchAll(RE_SSN)) if (!overlaps(m.index, m.index + m[0].length) && isSsn(m[0])) note('ssn', m[0], m.index);
+  for (const m of text.matchAll(RE_CARD)) {
+    if (!overlaps(m.index, m.index + m[0].length) && isCreditCardNumber(m[0])) note('credit_card', m[0], m.index);
+  }
+  for (const m of text.matchAll(RE_IBAN)) if (!overlaps(m.index, m.index + m[0].length) && isIban(m[0])) note('iban', m[0], m.index);
+  for (const m of text.matchAll(RE_IPV4)) {
+    if (isIPv4(m[0]) && !RE_VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) note('ip', m[0], m.index);
+  }
+  for (const m of text.matchAll(RE_IPV6)) if (m[0].length >= 6 && isIPv6(m[0])) note('ip', m[0], m.index);
+  for (const m of text.matchAll(RE_PASSPORT)) if (/(?:\D*\d){5}/.test(m[1]!)) note('passport', m[1]!, m.index + m[0].length - m[1]!.length);
+  for (const m of text.matchAll(RE_DOB)) if (isPlausibleDate(m[1]!)) note('date_of_birth', m[1]!, m.index + m[0].length - m[1]!.length);
+  for (const m of text.matchAll(RE_MRN)) if (/\d{3}/.test(m[1]!)) note('health', m[1]!, m.index + m[0].length - m[1]!.length);
+  for (const m of text.matchAll(RE_ICD)) note('health', m[1]!, m.index + m[0].length - m[1]!.length);
+  if (/\d{3}/.test(text)) {
+    for (const p of findPhoneNumbersInText(text, phoneCountry)) {
+      if (!overlaps(p.startsAt, p.endsAt) && p.number.isValid()) note('phone', text.slice(p.startsAt, p.endsAt), p.startsAt);
+    }
+  }
+  let kinds = 0;
+  const masks: string[] = [];
+  const ordered = [...found.keys()].sort((a, b) => KIND_INDEX[a] - KIND_INDEX[b]);
+  for (const k of ordered) {
+    kinds |= 1 << KIND_INDEX[k];
+    masks.push(found.get(k)!);
+  }
+  return { kinds, masks };
+}

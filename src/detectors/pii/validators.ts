@@ -1,0 +1,291 @@
+import { isIP, isIPv4, isIPv6 } from 'node:net';
+import validator from 'validator';
+import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { GIVEN_NAMES, PO_BOX, STREET_WORDS, SURNAMES_SET } from './dictionaries.js';
+
+/**
+ * Value-level tests. classifyValue() turns one distinct value into a bit set of the forms it passes; the
+ * column decision (evidence.ts) works on the shares of those bits. Every test validates, not only matches:
+ * Luhn + issuer length for cards, mod-97 for IBAN, SSA area/group/serial rules for SSNs, libphonenumber's
+ * full metadata for phones, node:net for IPs, validator.js for e-mail.
+ */
+export const F = {
+  NULLISH: 1 << 0,
+  EMAIL: 1 << 1,
+  PHONE: 1 << 2, // valid and written like a phone number (separators, parentheses or +)
+  PHONE_PLAIN: 1 << 3, // valid, but a bare digit string (weak: random 10-digit ids pass often)
+  SSN: 1 << 4, // ddd-dd-dddd / ddd dd dddd passing SSA rules
+  SSN_PLAIN: 1 << 5, // nine bare digits passing SSA rules (weak)
+  NATID_LIKE: 1 << 6, // 6–11 bare digits or SSN-shaped: a national id when the column name says so
+  CARD: 1 << 7,
+  IBAN: 1 << 8,
+  IPV4: 1 << 9,
+  IPV6: 1 << 10,
+  IP_SMALL: 1 << 11, // IPv4 whose four parts are all < 32: looks like a version string (10.2.3.4)
+  NAME_DICT: 1 << 12, // name-shaped and a token is a known given name or surname
+  NAME_SHAPE: 1 << 13, // 1–4 alphabetic tokens, no digits
+  ADDR_STREET: 1 << 14, // a number and a street-type word, or a PO box
+  ADDR_WORD: 1 << 15, // a street-type word among several words, no number
+  ANY_TEXT: 1 << 16, // not empty (any content): used only when the column name is explicit
+  DATE: 1 << 17, // a calendar date with a year in 1870..2030
+  YEAR: 1 << 18, // a bare year 1870..2030
+  POSTAL_ALPHA: 1 << 19, // UK, Canadian, Dutch postcode forms
+  POSTAL_ZIP4: 1 << 20, // US ZIP+4
+  POSTAL_NUM: 1 << 21, // 4–6 digits, or nn-nnn / nnnn-nnn / nnnnn-nnn / nnn-nnnn
+  PASSPORT_LIKE: 1 << 22,
+  ICD10: 1 << 23,
+  ICD10_DOTTED: 1 << 24,
+  MRN_LIKE: 1 << 25,
+  FREE_TEXT: 1 << 26, // prose: scanned for embedded PII
+  TEXTUAL: 1 << 27, // has at least two letters
+} as const;
+
+export interface ClassifyContext {
+  phoneCountry: CountryCode;
+  nullTokens: ReadonlySet<string>;
+}
+
+// ---- individual validators (exported for tests and for the embedded scan) ----
+
+/** SSA rules: area not 000, 666 or 900–999; group not 00; serial not 0000. */
+export function isValidSsnDigits(area: number, group: number, serial: number): boolean {
+  return area !== 0 && area !== 666 && area < 900 && group !== 0 && serial !== 0;
+}
+
+const SSN_SHAPED = /^(\d{3})([- ])(\d{2})\2(\d{4})$/;
+
+export function isSsn(v: string): boolean {
+  const m = SSN_SHAPED.exec(v);
+  if (m !== null) return isValidSsnDigits(+m[1]!, +m[3]!, +m[4]!);
+  if (v.length === 9 && /^\d{9}$/.test(v)) return isValidSsnDigits(+v.slice(0, 3), +v.slice(3, 5), +v.slice(5));
+  return false;
+}
+
+/**
+ * validator.isCreditCard checks issuer prefixes and Luhn, but its Mastercard pattern is not anchored on
+ * length (any 51–55 prefix passes); this table adds the issuer lengths on top.
+ */
+function issuerLengthOk(d: string): boolean {
+  const n = d.length;
+  const c1 = d.charCodeAt(0) - 48;
+  const p2 = +d.slice(0, 2);
+  const p4 = +d.slice(0, 4);
+  if (c1 === 4) return n === 13 || n === 16 || n === 19; // Visa
+  if (p2 === 34 || p2 === 37) return n === 15; // Amex
+  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n === 16; // Mastercard
+  if (p4 === 6011 || p2 === 65 || (+d.slice(0, 3) >= 644 && +d.slice(0, 3) <= 649)) return n >= 16 && n <= 19; // Discover
+  if (p4 >= 3528 && p4 <= 3589) return n >= 16 && n <= 19; // JCB
+  if (p2 === 36 || p2 === 38 || (+d.slice(0, 3) >= 300 && +d.slice(0, 3) <= 305)) return n >= 14 && n <= 19; // Diners
+  if (p2 === 62) return n >= 16 && n <= 19; // UnionPay
+  return n >= 13 && n <= 19;
+}
+
+export function isCreditCardNumber(v: string): boolean {
+  const d = v.replace(/[ -]/g, '');
+  if (d.length < 13 || d.length > 19 || !/^\d+$/.test(d)) return false;
+  return validator.isCreditCard(d) && issuerLengthOk(d);
+}
+
+export function isIban(v: string): boolean {
+  const e = electronicFormatIBAN(v);
+  return e !== null && isValidIBAN(e);
+}
+
+export function isEmail(v: string): boolean {
+  return v.length <= 254 && validator.isEmail(v);
+}
+
+const PHONE_CHARS = /^\+?[\d\s().\-/]{6,24}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$/i;
+
+/** Returns 0 (not a phone), 1 (valid, formatted), 2 (valid, bare digits). */
+export function phoneForm(v: string, country: CountryCode): 0 | 1 | 2 {
+  if (!PHONE_CHARS.test(v)) return 0;
+  let digits = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  if (digits < 7 || digits > 15) return 0;
+  const p = parsePhoneNumberFromString(v, country);
+  if (p === undefined || !p.isValid()) return 0;
+  return digits === v.length ? 2 : 1;
+}
+
+// ---- dates (for date_of_birth; the date-format detector is elsewhere) ----
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+};
+const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function okYmd(y: number, m: number, d: number): boolean {
+  return y >= 1870 && y <= 2030 && m >= 1 && m <= 12 && d >= 1 && d <= DAYS_IN_MONTH[m]!;
+}
+function year2(y: number): number {
+  return y < 100 ? (y <= 30 ? 2000 + y : 1900 + y) : y;
+}
+
+const D_YMD = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const D_8 = /^(\d{4})(\d{2})(\d{2})$/;
+const D_DMY = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const D_NAMED = /^(?:(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{2}|\d{4})|([a-z]{3,9})\.?[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4}))$/i;
+
+/** A calendar date in a common written form, with a year a living person or record could have. */
+export function isPlausibleDate(v: string): boolean {
+  let m = D_YMD.exec(v);
+  if (m) return okYmd(+m[1]!, +m[2]!, +m[3]!);
+  m = D_8.exec(v);
+  if (m) return okYmd(+m[1]!, +m[2]!, +m[3]!);
+  m = D_DMY.exec(v);
+  if (m) {
+    const a = +m[1]!, b = +m[2]!, y = year2(+m[3]!);
+    return okYmd(y, b, a) || okYmd(y, a, b);
+  }
+  m = D_NAMED.exec(v);
+  if (m) {
+    if (m[1] !== undefined) {
+      const mon = MONTHS[m[2]!.toLowerCase()];
+      return mon !== undefined && okYmd(year2(+m[3]!), mon, +m[1]);
+    }
+    const mon = MONTHS[m[4]!.toLowerCase()];
+    return mon !== undefined && okYmd(+m[6]!, mon, +m[5]!);
+  }
+  return false;
+}
+
+// ---- names and addresses ----
+
+const NAME_SHAPE = /^[\p{L}][\p{L}\p{M}'’.\-]*(?:,?\s+[\p{L}][\p{L}\p{M}'’.\-]*){0,3}$/u;
+const TOKEN_SPLIT = /[\s,]+/;
+
+function stripToken(w: string): string {
+  return w.toLowerCase().replace(/[^a-z]/g, '');
+}
+
+/** 1 = name-shaped, 3 = name-shaped and a token is a known given name or surname, 0 = neither. */
+export function nameForm(v: string): 0 | 1 | 3 {
+  if (v.length > 60 || !NAME_SHAPE.test(v)) return 0;
+  const tokens = v.split(TOKEN_SPLIT);
+  for (const tk of tokens) {
+    const w = stripToken(tk);
+    if (w.length > 1 && (GIVEN_NAMES.has(w) || SURNAMES_SET.has(w))) return 3;
+  }
+  return 1;
+}
+
+/** 2 = number + street word (or PO box), 1 = street word among words without a number, 0 = neither. */
+export function addressForm(v: string, hasDigit: boolean): 0 | 1 | 2 {
+  if (v.length < 5 || v.length > 200) return 0;
+  if (PO_BOX.test(v)) return hasDigit ? 2 : 0;
+  const tokens = v.toLowerCase().split(/[\s,]+/);
+  if (tokens.length < 2) {
+    // German style "Hauptstraße 5" is two tokens; one token cannot be an address line
+    return 0;
+  }
+  let street = false;
+  let number = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const tk = tokens[i]!.replace(/\.$/, '');
+    if (/^\d+[a-z]?(?:[-/]\d+[a-z]?)?$/.test(tk)) number = true;
+    else if (i > 0 && STREET_WORDS.has(tk)) street = true;
+    else if (/(?:strasse|straße|str|gasse|weg|laan|straat|plein)$/.test(tk) && tk.length > 5) street = true;
+  }
+  if (street && number) return 2;
+  if (street && !hasDigit) return 1;
+  return 0;
+}
+
+// ---- postal codes, passports, health codes ----
+
+const POSTAL_UK = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i;
+const POSTAL_CA = /^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$/i;
+const POSTAL_NL = /^\d{4} ?[A-Z]{2}$/;
+const POSTAL_ZIP4 = /^\d{5}-\d{4}$/;
+const POSTAL_NUM = /^(?:\d{4,6}|\d{2}-\d{3}|\d{4}-\d{3}|\d{5}-\d{3}|\d{3}-\d{4}|\d{3} \d{2})$/;
+const PASSPORT = /^(?=(?:[^\d]*\d){5})[A-Z0-9]{6,9}$/i;
+const ICD10 = /^[A-TV-Z]\d[0-9AB](?:\.[0-9A-TV-Z]{1,4}|[0-9A-TV-Z]{1,4})?$/;
+const MRN = /^(?=(?:[^\d]*\d){4})[A-Z0-9][A-Z0-9-]{3,19}$/i;
+
+// ---- the classifier ----
+
+/** All forms one (distinct) value passes. Pure: depends on the value and the context only. */
+export function classifyValue(raw: string, ctx: ClassifyContext): number {
+  const v = raw.trim();
+  if (v.length === 0 || (v.length <= 15 && ctx.nullTokens.has(v.toLowerCase()))) return F.NULLISH;
+  const n = v.length;
+  let digits = 0, letters = 0, spaces = 0, at = 0, dots = 0, colons = 0;
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 191) letters++;
+    else if (c === 32 || c === 9) spaces++;
+    else if (c === 64) at++;
+    else if (c === 46) dots++;
+    else if (c === 58) colons++;
+  }
+  let bits = F.ANY_TEXT;
+  if (letters >= 2) bits |= F.TEXTUAL;
+
+  if (at === 1 && spaces === 0 && isEmail(v)) return bits | F.EMAIL;
+
+  if (colons >= 2 && spaces === 0 && n <= 45 && isIPv6(v)) return bits | F.IPV6;
+  if (dots === 3 && digits + 3 === n && isIPv4(v)) {
+    bits |= F.IPV4;
+    let small = true;
+    for (const part of v.split('.')) if (+part >= 32) small = false;
+    if (small) bits |= F.IP_SMALL;
+    return bits;
+  }
+
+  if (digits > 0 && letters === 0) {
+    const digitsOnly = digits === n;
+    if (isPlausibleDate(v)) bits |= F.DATE;
+    else {
+      if (isSsn(v)) bits |= digitsOnly ? F.SSN_PLAIN : F.SSN;
+      if (digits >= 12 && isCreditCardNumber(v)) bits |= F.CARD;
+      else if (!(bits & (F.SSN | F.SSN_PLAIN))) {
+        const pf = phoneForm(v, ctx.phoneCountry);
+        if (pf === 1) bits |= F.PHONE;
+        else if (pf === 2) bits |= F.PHONE_PLAIN;
+      }
+    }
+    if (digitsOnly) {
+      if (n >= 6 && n <= 11) bits |= F.NATID_LIKE;
+      if (n === 4 && +v >= 1870 && +v <= 2030) bits |= F.YEAR;
+    } else if (SSN_SHAPED.test(v)) bits |= F.NATID_LIKE;
+    if (POSTAL_NUM.test(v)) bits |= F.POSTAL_NUM;
+    else if (POSTAL_ZIP4.test(v)) bits |= F.POSTAL_ZIP4;
+    if (PASSPORT.test(v)) bits |= F.PASSPORT_LIKE;
+    if (MRN.test(v)) bits |= F.MRN_LIKE;
+    return bits;
+  }
+
+  if (letters === 0) return bits;
+
+  // letters present
+  if (digits === 0) {
+    const nf = nameForm(v);
+    if (nf === 3) bits |= F.NAME_DICT | F.NAME_SHAPE;
+    else if (nf === 1) bits |= F.NAME_SHAPE;
+  }
+  if (n <= 42 && n >= 15 && /^[A-Z]{2}\d{2}/i.test(v) && isIban(v)) bits |= F.IBAN;
+  if (n <= 8 && (POSTAL_UK.test(v) || POSTAL_CA.test(v) || POSTAL_NL.test(v))) bits |= F.POSTAL_ALPHA;
+  if (n <= 8 && ICD10.test(v)) {
+    bits |= F.ICD10;
+    if (dots === 1) bits |= F.ICD10_DOTTED;
+  }
+  if (digits >= 5 && n <= 9 && PASSPORT.test(v)) bits |= F.PASSPORT_LIKE;
+  if (digits >= 4 && n <= 20 && MRN.test(v)) bits |= F.MRN_LIKE;
+  if (spaces >= 1) {
+    const af = addressForm(v, digits > 0);
+    if (af === 2) bits |= F.ADDR_STREET;
+    else if (af === 1) bits |= F.ADDR_WORD;
+  }
+  if (digits >= 2 && n <= 35 && isPlausibleDate(v)) bits |= F.DATE;
+  if (spaces >= 2 && n >= 15 && letters >= 8) bits |= F.FREE_TEXT;
+  return bits;
+}
+
+export { isIP };
