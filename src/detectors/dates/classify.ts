@@ -1,0 +1,646 @@
+import { parse, isValid } from 'date-fns';
+
+/**
+ * Classifies one text value as a date format. The scanner below only finds the *shape* of a value (which
+ * fields, separators, time and zone parts it has); whether the calendar date is real (Feb 29, day 31 of a
+ * 30-day month, two-digit-year pivot) is decided by date-fns `parse` + `isValid`.
+ *
+ * Why not call date-fns on the whole value: it costs ~9 µs per call (measured, bench/results/dates.md) and
+ * datetime columns are mostly distinct values, so every value would pay it. Instead the date part is parsed
+ * once per distinct (pattern, date text) and cached; the time of day is range-checked by hand.
+ *
+ * Format families (what counts as "one format"):
+ *  - zero padding is not a format difference: `3/4/2024` and `03/04/2024` are one family, reported as
+ *    `M/d/yyyy` when any value of the column is unpadded, `MM/dd/yyyy` when none is (the pattern date-fns
+ *    needs to read every value of the family);
+ *  - fraction-of-second length is not a difference (`.1` and `.123456`); having a fraction or not is;
+ *  - `Z` fits any ISO offset style (X, XX, XXX), so `Z` and `+05:30` are one family; `+05` and `+05:30` are two;
+ *  - everything else is: date vs datetime, seconds or not, `T` vs space, 12h vs 24h, separators,
+ *    field order, two- vs four-digit year, month names vs numbers.
+ */
+
+/** Field orders a numeric date can be read in (bit set). */
+export const YMD = 1;
+export const DMY = 2;
+export const MDY = 4;
+
+export type ShapeKind = 'text' | 'zero' | 'compact' | 'epoch-s' | 'epoch-ms';
+
+/**
+ * A shape is a padding-insensitive, order-templated pattern. Its key is self-describing:
+ *  - `%1 %2 %3#N` are the three numeric fields of a shape whose order is decided per column; N is the
+ *    digit count of the last field (2 or 4, the year when it comes last);
+ *  - `%M %d %H %h` become `MM`/`M` ... depending on padding, `%S` the fraction digits, `%Z` a `Z`-only zone;
+ *  - everything else is literal date-fns pattern text.
+ */
+export interface Shape {
+  readonly id: number;
+  readonly key: string;
+  readonly kind: ShapeKind;
+  /** Orders this shape can take (YMD|DMY|MDY bits); one bit for fixed-order shapes. */
+  readonly orders: number;
+  readonly hasTime: boolean;
+  readonly hasZone: boolean;
+}
+
+export interface ValueClass {
+  readonly shape: Shape;
+  /** Orders in which this value is a valid date (subset of shape.orders); 0 for zero-dates. */
+  readonly mask: number;
+  /** Days since 1970-01-01 of the calendar date as written, per order (NaN where invalid). */
+  readonly dayYMD: number;
+  readonly dayDMY: number;
+  readonly dayMDY: number;
+  /** A day/month (or hour) field was written with one digit. */
+  readonly unpaddedDate: boolean;
+  readonly unpaddedHour: boolean;
+  readonly fracLen: number;
+}
+
+// ---------------------------------------------------------------- shape registry (per thread)
+
+const shapesByKey = new Map<string, Shape>();
+const shapeList: Shape[] = [];
+
+export function shapeFor(key: string, kind: ShapeKind, orders: number, hasTime: boolean, hasZone: boolean): Shape {
+  let s = shapesByKey.get(key);
+  if (s === undefined) {
+    s = { id: shapeList.length, key, kind, orders, hasTime, hasZone };
+    shapesByKey.set(key, s);
+    shapeList.push(s);
+  }
+  return s;
+}
+
+/** Rebuilds a shape from its key (state crossing threads carries keys, not ids). */
+export function shapeFromKey(key: string, kind: ShapeKind): Shape {
+  const known = shapesByKey.get(key);
+  if (known !== undefined) return known;
+  let orders = YMD;
+  if (key.includes('%1')) orders = key.includes('%3#2') ? YMD | DMY | MDY : DMY | MDY;
+  const bare = key.replace(/'[^']*'/g, '');
+  const hasTime = /%H|%h|HH|^[tT]$/.test(bare);
+  const hasZone = /X|%Z| z/.test(bare);
+  return shapeFor(key, kind, orders, hasTime, hasZone);
+}
+
+/** Key prefix of zero-date shapes (`0000-00-00`, `00/00/0000 00:00`). */
+export const ZERO_PREFIX = 'zero:';
+
+// ---------------------------------------------------------------- names
+
+const MONTHS = new Map<string, number>([
+  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['may', 5], ['jun', 6],
+  ['jul', 7], ['aug', 8], ['sep', 9], ['oct', 10], ['nov', 11], ['dec', 12],
+  ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['june', 6], ['july', 7],
+  ['august', 8], ['september', 9], ['october', 10], ['november', 11], ['december', 12],
+]);
+const WEEKDAYS = new Map<string, number>([
+  ['sun', 0], ['mon', 1], ['tue', 2], ['wed', 3], ['thu', 4], ['fri', 5], ['sat', 6],
+  ['sunday', 0], ['monday', 1], ['tuesday', 2], ['wednesday', 3], ['thursday', 4], ['friday', 5], ['saturday', 6],
+]);
+/** Zone abbreviations read after a datetime; offsets are irrelevant because days are taken as written. */
+const ZONE_NAMES = new Set(['UTC', 'GMT', 'Z', 'EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT', 'PST', 'PDT', 'CET', 'CEST', 'BST', 'IST', 'JST', 'AEST', 'AEDT']);
+
+// ---------------------------------------------------------------- date-fns, cached per date part
+
+/** Reference date for date-fns: two-digit years resolve within 50 years of 2000 (00–49 → 20xx, 50–99 → 19xx). */
+const REFERENCE = new Date(2000, 0, 1);
+const DAY_MS = 86_400_000;
+const MAX_DATE_PART_CACHE = 50_000;
+const datePartCache = new Map<string, number>();
+
+/** Days since epoch of a calendar date, independent of the process time zone. */
+export function civilDay(y: number, m: number, d: number): number {
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
+  return Math.round(t.getTime() / DAY_MS);
+}
+
+export function dayToIso(day: number): string {
+  const t = new Date(day * DAY_MS);
+  const y = t.getUTCFullYear();
+  const ys = y < 0 ? '-' + String(-y).padStart(6, '0') : String(y).padStart(4, '0');
+  return `${ys}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(t.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** date-fns parse of the date part only; NaN when it is not a real calendar date. */
+function parseDatePart(text: string, pattern: string): number {
+  const key = pattern + '\u0001' + text;
+  const hit = datePartCache.get(key);
+  if (hit !== undefined) return hit;
+  const d = parse(text, pattern, REFERENCE);
+  // local getters: date-fns builds the date in the process zone; the day as written is what we report
+  const day = isValid(d) ? civilDay(d.getFullYear(), d.getMonth() + 1, d.getDate()) : NaN;
+  if (datePartCache.size >= MAX_DATE_PART_CACHE) datePartCache.clear();
+  datePartCache.set(key, day);
+  return day;
+}
+
+// ---------------------------------------------------------------- scanner
+
+const C0 = 48;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAlpha = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Scanner state, reused: classification runs once per distinct value, but allocation still adds up. */
+let S = '';
+let P = 0;
+
+function digits(): number {
+  const start = P;
+  while (P < S.length && isDigit(S.charCodeAt(P))) P++;
+  return P - start;
+}
+function alphas(): number {
+  const start = P;
+  while (P < S.length && isAlpha(S.charCodeAt(P))) P++;
+  return P - start;
+}
+function num(start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + (S.charCodeAt(i) - C0);
+  return n;
+}
+function allZero(start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (S.charCodeAt(i) !== C0) return false;
+  return true;
+}
+
+interface TimePart {
+  template: string;
+  unpaddedHour: boolean;
+  fracLen: number;
+  hasZone: boolean;
+}
+
+/** Reads `[sep]H:mm[:ss[.S]][ a][zone]` up to the end of the value; null when anything else follows. */
+function scanTime(): TimePart | null {
+  const n = S.length;
+  let template: string;
+  const c = S.charCodeAt(P);
+  if (c === 84 /* T */) {
+    template = "'T'";
+    P++;
+  } else if (c === 32) {
+    template = ' ';
+    P++;
+  } else if (c === 44 /* , */ && S.charCodeAt(P + 1) === 32) {
+    template = ', ';
+    P += 2;
+  } else return null;
+  const h0 = P;
+  const hl = digits();
+  if (hl < 1 || hl > 2 || S.charCodeAt(P) !== 58) return null;
+  const hour = num(h0, P);
+  P++;
+  const m0 = P;
+  if (digits() !== 2) return null;
+  if (num(m0, P) > 59) return null;
+  let timeTail = ':mm';
+  let fracLen = 0;
+  if (S.charCodeAt(P) === 58) {
+    P++;
+    const s0 = P;
+    if (digits() !== 2 || num(s0, P) > 59) return null;
+    timeTail += ':ss';
+    const f = S.charCodeAt(P);
+    if ((f === 46 || f === 44) && isDigit(S.charCodeAt(P + 1))) {
+      P++;
+      fracLen = digits();
+      if (fracLen > 9) return null;
+      timeTail += (f === 46 ? '.' : ',') + '%S';
+    }
+  }
+  // AM/PM
+  let twelve = false;
+  {
+    const save = P;
+    const sp = S.charCodeAt(P) === 32 ? 1 : 0;
+    const a = S.charCodeAt(P + sp) | 32;
+    const m = S.charCodeAt(P + sp + 1) | 32;
+    if ((a === 97 || a === 112) && m === 109 && !isAlpha(S.charCodeAt(P + sp + 2))) {
+      twelve = true;
+      P += sp + 2;
+      timeTail += sp ? ' a' : 'a';
+    } else if ((a === 97 || a === 112) && S.charCodeAt(P + sp + 1) === 46 && (S.charCodeAt(P + sp + 2) | 32) === 109 && S.charCodeAt(P + sp + 3) === 46) {
+      twelve = true;
+      P += sp + 4;
+      timeTail += sp ? ' a' : 'a';
+    } else P = save;
+  }
+  if (twelve ? hour < 1 || hour > 12 : hour > 23) return null;
+  template += (twelve ? '%h' : '%H') + timeTail;
+  // zone
+  let hasZone = false;
+  if (P < n) {
+    const z = S.charCodeAt(P);
+    if (z === 90 /* Z */ && P + 1 === n) {
+      template += '%Z';
+      P++;
+      hasZone = true;
+    } else {
+      let space = '';
+      if (z === 32) {
+        space = ' ';
+        P++;
+      }
+      const sign = S.charCodeAt(P);
+      if (sign === 43 || sign === 45) {
+        P++;
+        const o0 = P;
+        const ol = digits();
+        if (ol === 2 && P === n) {
+          if (num(o0, P) > 14) return null;
+          template += space + 'X';
+        } else if (ol === 4 && P === n) {
+          if (num(o0, o0 + 2) > 14 || num(o0 + 2, P) > 59) return null;
+          template += space + 'XX';
+        } else if (ol === 2 && S.charCodeAt(P) === 58) {
+          P++;
+          const q0 = P;
+          if (digits() !== 2 || P !== n || num(o0, o0 + 2) > 14 || num(q0, P) > 59) return null;
+          template += space + 'XXX';
+        } else return null;
+        hasZone = true;
+      } else if (space && isAlpha(sign)) {
+        const a0 = P;
+        alphas();
+        if (P !== n || !ZONE_NAMES.has(S.slice(a0, P).toUpperCase())) return null;
+        template += ' z';
+        hasZone = true;
+      } else return null;
+    }
+  }
+  if (P !== n) return null;
+  return { template, unpaddedHour: hour < 10 && hl === 1, fracLen, hasZone };
+}
+
+function quoteLiteral(text: string): string {
+  // date-fns treats ASCII letters as tokens; anything else (/-., spaces, CJK) is literal already
+  return /[A-Za-z]/.test(text) ? `'${text}'` : text;
+}
+
+function make(
+  key: string,
+  kind: ShapeKind,
+  orders: number,
+  mask: number,
+  dYMD: number,
+  dDMY: number,
+  dMDY: number,
+  unpaddedDate: boolean,
+  time: TimePart | null,
+): ValueClass {
+  const shape = shapeFor(key, kind, orders, time !== null, time?.hasZone ?? false);
+  return {
+    shape,
+    mask,
+    dayYMD: dYMD,
+    dayDMY: dDMY,
+    dayMDY: dMDY,
+    unpaddedDate,
+    unpaddedHour: time?.unpaddedHour ?? false,
+    fracLen: time?.fracLen ?? 0,
+  };
+}
+
+/** After the date part: the end of the value, or a time part. `datePattern` must be final here. */
+function finishDate(
+  dateKey: string,
+  kind: ShapeKind,
+  orders: number,
+  dateEnd: number,
+  zero: boolean,
+  days: [number, number, number],
+  unpaddedDate: boolean,
+  weekday: number,
+): ValueClass | null {
+  let time: TimePart | null = null;
+  if (dateEnd < S.length) {
+    P = dateEnd;
+    time = scanTime();
+    if (time === null) return null;
+  }
+  let mask = 0;
+  if (!zero) {
+    if (days[0] === days[0]) mask |= YMD;
+    if (days[1] === days[1]) mask |= DMY;
+    if (days[2] === days[2]) mask |= MDY;
+    mask &= orders;
+    if (mask === 0) return null;
+    if (weekday >= 0) {
+      const d = mask & YMD ? days[0] : mask & DMY ? days[1] : days[2];
+      if ((((d + 4) % 7) + 7) % 7 !== weekday) return null;
+    }
+  }
+  const key = dateKey + (time ? time.template : '');
+  // zero-dates (`0000-00-00`) get their own shape: they are disguised nulls, not members of the format
+  if (zero) return make(ZERO_PREFIX + key, 'zero', orders, 0, NaN, NaN, NaN, unpaddedDate, time);
+  return make(key, kind, orders, mask, days[0], days[1], days[2], unpaddedDate, time);
+}
+
+/**
+ * Text value (already trimmed, no surrounding whitespace) to its format class, or null when it is not a date.
+ * Pure digit strings are handled by {@link classifyDigits}.
+ */
+export function classifyText(value: string): ValueClass | null {
+  S = value;
+  P = 0;
+  const n = value.length;
+  if (n < 6 || n > 64) return null;
+  let prefix = '';
+  let weekday = -1;
+  let c = value.charCodeAt(0);
+  if (isAlpha(c)) {
+    // weekday prefix (`Tue, 31 Oct 2023`, `Tuesday, October 31, 2023`)?
+    const a0 = P;
+    const al = alphas();
+    const word = value.slice(a0, P).toLowerCase();
+    const wd = WEEKDAYS.get(word);
+    if (wd !== undefined) {
+      weekday = wd;
+      prefix = al > 3 ? 'EEEE' : 'EEE';
+      if (value.charCodeAt(P) === 44) {
+        prefix += ',';
+        P++;
+      }
+      if (value.charCodeAt(P) !== 32) return null;
+      P++;
+      prefix += ' ';
+      c = value.charCodeAt(P);
+    } else P = a0;
+  }
+  const dateStart = P;
+  if (isAlpha(c)) return monthFirst(prefix, dateStart, weekday);
+  if (!isDigit(c)) return null;
+  const f1 = P;
+  const l1 = digits();
+  const e1 = P;
+  const sep = value.charCodeAt(P);
+  if (P >= n) return null; // pure digits: classifyDigits
+  // CJK `2024年1月5日`
+  if (sep === 0x5e74 && l1 === 4) return cjk(prefix, dateStart, f1, e1, weekday);
+  if (sep !== 45 && sep !== 47 && sep !== 46 && sep !== 32) return null;
+  P++;
+  if (isAlpha(value.charCodeAt(P))) return dayMonthName(prefix, dateStart, f1, l1, sep, weekday);
+  if (sep === 32) return null;
+  const f2 = P;
+  const l2 = digits();
+  const e2 = P;
+  if (l2 < 1 || l2 > 2) return null;
+  const sepCh = String.fromCharCode(sep);
+  if (value.charCodeAt(P) !== sep) {
+    // `yyyy-MM` / `yyyy/MM` month values, nothing after
+    if (l1 === 4 && l2 === 2 && sep !== 46 && P === n) {
+      const zero = allZero(f1, e2);
+      const y = num(f1, e1);
+      if (!zero && (y < 1800 || y > 2200)) return null;
+      const day = zero ? NaN : parseDatePart(value.slice(dateStart, P), `yyyy${sepCh}M`);
+      if (!zero && day !== day) return null;
+      return finishDate(`${prefix}yyyy${sepCh}MM`, 'text', YMD, P, zero, [day, NaN, NaN], false, weekday);
+    }
+    return null;
+  }
+  P++;
+  const f3 = P;
+  const l3 = digits();
+  const e3 = P;
+  const dateText = value.slice(dateStart, e3);
+  const zero = allZero(f1, e1) && allZero(f2, e2) && allZero(f3, e3);
+  if (l1 === 4 && l3 >= 1 && l3 <= 2) {
+    const unpadded = l2 === 1 || l3 === 1;
+    const yearZero = allZero(f1, e1);
+    const day = zero || yearZero ? NaN : parseDatePart(dateText, `yyyy${sepCh}M${sepCh}d`);
+    return finishDate(`${prefix}yyyy${sepCh}%M${sepCh}%d`, 'text', YMD, e3, zero || yearZero, [day, NaN, NaN], unpadded, weekday);
+  }
+  if (l1 > 2) return null;
+  if (l3 === 4 || l3 === 2) {
+    const unpadded = l1 === 1 || l2 === 1;
+    const key = `${prefix}%1${sepCh}%2${sepCh}%3#${l3}`;
+    const yearToken = l3 === 4 ? 'yyyy' : 'yy';
+    const orders = l3 === 2 && l1 === 2 && l2 === 2 ? YMD | DMY | MDY : DMY | MDY;
+    const yearZero = l3 === 4 && allZero(f3, e3);
+    if (zero || yearZero) return finishDate(key, 'text', DMY | MDY | (l3 === 2 ? YMD : 0), e3, true, [NaN, NaN, NaN], unpadded, weekday);
+    const dYMD = orders & YMD ? parseDatePart(dateText, `yy${sepCh}M${sepCh}d`) : NaN;
+    const dDMY = parseDatePart(dateText, `d${sepCh}M${sepCh}${yearToken}`);
+    const dMDY = parseDatePart(dateText, `M${sepCh}d${sepCh}${yearToken}`);
+    return finishDate(key, 'text', l3 === 2 ? YMD | DMY | MDY : DMY | MDY, e3, false, [dYMD, dDMY, dMDY], unpadded, weekday);
+  }
+  return null;
+}
+
+/** `2024年1月5日` */
+function cjk(prefix: string, dateStart: number, f1: number, e1: number, weekday: number): ValueClass | null {
+  P = e1 + 1;
+  const f2 = P;
+  const l2 = digits();
+  if (l2 < 1 || l2 > 2 || S.charCodeAt(P) !== 0x6708) return null;
+  const e2 = P;
+  P++;
+  const f3 = P;
+  const l3 = digits();
+  if (l3 < 1 || l3 > 2 || S.charCodeAt(P) !== 0x65e5) return null;
+  const e3 = P + 1;
+  const zero = allZero(f1, e1) && allZero(f2, e2);
+  const day = zero ? NaN : parseDatePart(S.slice(dateStart, e3), 'yyyy年M月d日');
+  return finishDate(`${prefix}yyyy年%M月%d日`, 'text', YMD, e3, zero, [day, NaN, NaN], l2 === 1 || l3 === 1, weekday);
+  void f3;
+}
+
+/** `Oct 31, 2023`, `October 31 2023`, `Oct 2023`, `Oct-31-2023` */
+function monthFirst(prefix: string, dateStart: number, weekday: number): ValueClass | null {
+  const a0 = P;
+  const al = alphas();
+  const month = MONTHS.get(S.slice(a0, P).toLowerCase());
+  if (month === undefined) return null;
+  const mTok = al > 3 ? 'MMMM' : 'MMM';
+  let sep = S.charCodeAt(P);
+  let sepText: string;
+  if (sep === 32 || sep === 45 || sep === 47) sepText = String.fromCharCode(sep);
+  else if (sep === 46 && S.charCodeAt(P + 1) === 32) sepText = '. ';
+  else return null;
+  P += sepText.length;
+  const f2 = P;
+  const l2 = digits();
+  if (l2 === 4 && P === S.length) {
+    // month and year only
+    const day = parseDatePart(S.slice(dateStart, P), `${mTok}${sepText}yyyy`);
+    return finishDate(`${prefix}${mTok}${sepText}yyyy`, 'text', YMD, P, false, [day, NaN, NaN], false, weekday);
+  }
+  if (l2 < 1 || l2 > 2) return null;
+  let sep2 = '';
+  if (S.charCodeAt(P) === 44) {
+    sep2 = ',';
+    P++;
+  }
+  sep = S.charCodeAt(P);
+  if (sep !== 32 && !(sep2 === '' && sep === S.charCodeAt(a0 + al))) return null;
+  sep2 += String.fromCharCode(sep);
+  P++;
+  const f3 = P;
+  const l3 = digits();
+  if (l3 !== 4 && l3 !== 2) return null;
+  const yTok = l3 === 4 ? 'yyyy' : 'yy';
+  const day = parseDatePart(S.slice(dateStart, P), `${mTok}${sepText}d${sep2}${yTok}`);
+  void f3;
+  void f2;
+  return finishDate(`${prefix}${mTok}${sepText}%d${sep2}${yTok}`, 'text', YMD, P, false, [day, NaN, NaN], l2 === 1, weekday);
+}
+
+/** `31 Oct 2023`, `31-OCT-2023`, `5 October 2023`, `05-Jan-24` */
+function dayMonthName(prefix: string, dateStart: number, f1: number, l1: number, sep: number, weekday: number): ValueClass | null {
+  if (l1 < 1 || l1 > 2) return null;
+  const a0 = P;
+  const al = alphas();
+  const month = MONTHS.get(S.slice(a0, P).toLowerCase());
+  if (month === undefined) return null;
+  const mTok = al > 3 ? 'MMMM' : 'MMM';
+  let sep2 = '';
+  if (S.charCodeAt(P) === 44 && sep === 32) {
+    sep2 = ',';
+    P++;
+  }
+  if (S.charCodeAt(P) !== sep) return null;
+  P++;
+  const l3 = digits();
+  if (l3 !== 4 && l3 !== 2) return null;
+  const s = String.fromCharCode(sep);
+  const yTok = l3 === 4 ? 'yyyy' : 'yy';
+  const day = parseDatePart(S.slice(dateStart, P), `d${s}${mTok}${sep2}${s}${yTok}`);
+  return finishDate(`${prefix}%d${s}${mTok}${sep2}${s}${yTok}`, 'text', YMD, P, false, [day, NaN, NaN], l1 === 1, weekday);
+  void f1;
+}
+
+// ---------------------------------------------------------------- pure digit strings
+
+export const SHAPE_EPOCH_S = shapeFor('t', 'epoch-s', YMD, true, false);
+export const SHAPE_EPOCH_MS = shapeFor('T', 'epoch-ms', YMD, true, false);
+
+/**
+ * Compact `yyyyMMdd` / `yyyyMMddHHmmss` digit strings (years 1800–2200). Epoch numbers are not classified
+ * here: they are computed arithmetically per value in the accumulator, because they are almost always
+ * distinct and caching them would only churn the cache.
+ */
+export function classifyCompact(value: string): ValueClass | null {
+  const n = value.length;
+  if (n !== 8 && n !== 14) return null;
+  S = value;
+  const y = num(0, 4);
+  if (y < 1800 || y > 2200) return null;
+  const day = parseDatePart(value.slice(0, 8), 'yyyyMMdd');
+  if (day !== day) return null;
+  let time: TimePart | null = null;
+  if (n === 14) {
+    if (num(8, 10) > 23 || num(10, 12) > 59 || num(12, 14) > 59) return null;
+    time = { template: 'HHmmss', unpaddedHour: false, fracLen: 0, hasZone: false };
+  }
+  return make(n === 8 ? 'yyyyMMdd' : 'yyyyMMddHHmmss', 'compact', YMD, YMD, day, NaN, NaN, false, time);
+}
+
+// ---------------------------------------------------------------- rendering
+
+export interface RenderOptions {
+  unpaddedDate: boolean;
+  unpaddedHour: boolean;
+  fracLen: number;
+  /** What `%Z` (a zone written only as `Z`) becomes: X, XX or XXX. */
+  zStyle: string;
+}
+
+/** The date-fns pattern of a shape read in `order`. */
+export function renderPattern(key: string, order: number, o: RenderOptions): string {
+  let t = key;
+  const M = o.unpaddedDate ? 'M' : 'MM';
+  const d = o.unpaddedDate ? 'd' : 'dd';
+  const slot3 = t.indexOf('%3#');
+  if (slot3 >= 0) {
+    const y = t.charAt(slot3 + 3) === '4' ? 'yyyy' : 'yy';
+    const slots = order === YMD ? ['yy', M, d] : order === DMY ? [d, M, y] : [M, d, y];
+    t = t.replace('%1', slots[0]!).replace('%2', slots[1]!).replace(/%3#\d/, slots[2]!);
+  }
+  return t
+    .replace('%M', M)
+    .replace('%d', d)
+    .replace('%H', o.unpaddedHour ? 'H' : 'HH')
+    .replace('%h', o.unpaddedHour ? 'h' : 'hh')
+    .replace('%S', 'S'.repeat(Math.max(1, o.fracLen)))
+    .replace('%Z', o.zStyle);
+}
+
+// ---------------------------------------------------------------- public, single value
+
+export interface DateClass {
+  /** date-fns pattern of this value read in its preferred order. */
+  pattern: string;
+  /** Padding-insensitive shape key shared by every value of the same format family. */
+  family: string;
+  /** Calendar date as written, days since 1970-01-01 (preferred order). */
+  epochDay: number;
+  /** ISO `yyyy-MM-dd` of epochDay. */
+  date: string;
+  /** Valid in more than one field order (e.g. `03/04/2024`). */
+  ambiguous: boolean;
+  dayFirstOnly: boolean;
+  monthFirstOnly: boolean;
+  hasTime: boolean;
+  hasZone: boolean;
+}
+
+const PREFERRED = [MDY, DMY, YMD];
+
+export function firstOrder(mask: number, preference: readonly number[] = PREFERRED): number {
+  for (const o of preference) if (mask & o) return o;
+  return mask & YMD ? YMD : mask & DMY ? DMY : MDY;
+}
+
+export function dayIn(v: ValueClass, order: number): number {
+  return order === YMD ? v.dayYMD : order === DMY ? v.dayDMY : v.dayMDY;
+}
+
+const MAX_VALUE_CACHE = 65_536;
+/**
+ * Placeholders that are not dates and should not count against a column's date share (the missing-values
+ * detector reports them; here they only leave the denominator).
+ */
+const NULL_TOKENS = new Set(['na', 'n/a', 'n.a.', '#n/a', 'null', 'none', 'nil', 'nan', 'nat', '-', '--', '?', 'unknown', 'missing', 'tbd', 'not available', 'invalid date']);
+/** Cache answer for a null placeholder. */
+export const NULL_TOKEN = 0;
+/** Distinct value → class, null (not a date) or NULL_TOKEN. Bounded: cleared when full, which only costs re-classification. */
+const valueCache = new Map<string, ValueClass | null | typeof NULL_TOKEN>();
+
+export function classifyTrimmedCached(value: string): ValueClass | null | typeof NULL_TOKEN {
+  let v = valueCache.get(value);
+  if (v === undefined) {
+    v = isDigit(value.charCodeAt(value.length - 1)) && /^\d+$/.test(value) ? classifyCompact(value) : classifyText(value);
+    if (v === null && value.length <= 13 && NULL_TOKENS.has(value.toLowerCase())) v = NULL_TOKEN;
+    if (valueCache.size >= MAX_VALUE_CACHE) valueCache.clear();
+    valueCache.set(value, v);
+  }
+  return v;
+}
+
+/**
+ * One value on its own. Without a column there is no evidence for the field order of `03/04/2024`
+ * (reported as month-first with `ambiguous: true`) and no column name to admit epoch numbers, so pure
+ * integers other than `yyyyMMdd` give null here; the accumulator handles both.
+ */
+export function classifyDate(value: string): DateClass | null {
+  const t = value.trim();
+  if (t.length === 0) return null;
+  const v = classifyTrimmedCached(t);
+  if (v === null || v === NULL_TOKEN || v.mask === 0) return null;
+  const order = firstOrder(v.mask);
+  const epochDay = dayIn(v, order);
+  return {
+    pattern: renderPattern(v.shape.key, order, { unpaddedDate: v.unpaddedDate, unpaddedHour: v.unpaddedHour, fracLen: v.fracLen, zStyle: 'XXX' }),
+    family: v.shape.key,
+    epochDay,
+    date: dayToIso(epochDay),
+    ambiguous: (v.mask & (v.mask - 1)) !== 0,
+    dayFirstOnly: (v.shape.orders & DMY) !== 0 && (v.mask & DMY) !== 0 && (v.mask & MDY) === 0,
+    monthFirstOnly: (v.shape.orders & MDY) !== 0 && (v.mask & MDY) !== 0 && (v.mask & DMY) === 0,
+    hasTime: v.shape.hasTime,
+    hasZone: v.shape.hasZone,
+  };
+}
