@@ -40,6 +40,9 @@ function sniffDelimiter(file: string, buf: Buffer): number {
   return best.charCodeAt(0);
 }
 
+/** Files both parsers read identically, with csv-parse's records (filled by the first test, reused by the second). */
+const agreedFiles: { file: string; buf: Buffer; delimiter: number; records: string[][] }[] = [];
+
 describe('fast tokenizer vs csv-parse over ../shared/corpus', () => {
   it('agrees record for record on every CSV csv-parse accepts, declines the rest', () => {
     const files = walk(CORPUS);
@@ -64,6 +67,7 @@ describe('fast tokenizer vs csv-parse over ../shared/corpus', () => {
       if (v === 'declined-fast') declinedFast.push(`${path.relative(CORPUS, file)} (${fast.kind === 'declined' ? fast.reason : ''})`);
       if (v === 'disagreed' || v === 'skipped') problems.push(`${v}: ${path.relative(CORPUS, file)} ${firstDifference(ref, fast)} ${ref.kind === 'rejected' ? ref.reason : ''}`);
       if (v === 'agreed' && fast.kind === 'records') {
+        agreedFiles.push({ file, buf, delimiter: delim, records: fast.records });
         records += fast.records.length;
         bytes += buf.length;
         // streaming with awkward chunk sizes gives the same records
@@ -83,5 +87,40 @@ describe('fast tokenizer vs csv-parse over ../shared/corpus', () => {
     expect(tally).toEqual({ agreed: 893, "declined-both": 7, "declined-fast": 6, skipped: 0, disagreed: 0, "not-csv": 32 });
     expect(declinedFast.every((d) => d.endsWith("(utf16-bom)"))).toBe(true);
     expect(records).toBe(416076);
+  });
+});
+
+describe('split + fast tokenizer vs csv-parse over ../shared/corpus', () => {
+  it('every agreed corpus file, cut into 2, 3 and 7 parts, gives csv-parse records in order', async () => {
+    const { bufferSource, csvDataStart, splitCsv } = await import('../../src/sources/csv-split.js');
+    const { CsvTokenizer, detectRecordDelimiter, recordToStrings } = await import('../../src/sources/csv-tokenizer.js');
+    let files = 0;
+    let parts = 0;
+    const methods: Record<string, number> = {};
+    for (const { file, buf, delimiter, records } of agreedFiles) {
+      files++;
+      const src = bufferSource(buf);
+      const start = csvDataStart(src);
+      const dialect = { delimiter, recordDelimiter: detectRecordDelimiter(buf, start, buf.length, true, delimiter)! };
+      for (const n of [2, 3, 7]) {
+        for (const window of [1 << 20, 16]) {
+          const split = splitCsv(src, n, dialect, { window });
+          for (const m of split.methods) methods[m] = (methods[m] ?? 0) + 1;
+          const got: string[][] = [];
+          for (const r of split.ranges) {
+            parts++;
+            new CsvTokenizer(dialect, { bom: false }).tokenize(buf, r.start, r.end, (t) => {
+              got.push(recordToStrings(t));
+            });
+          }
+          if (JSON.stringify(got) !== JSON.stringify(records)) {
+            throw new Error(`${path.relative(CORPUS, file)} in ${n} parts (window ${window}) differs from csv-parse`);
+          }
+        }
+      }
+    }
+    console.log(`corpus split: ${files} files, ${parts} parts, split points proven by`, methods);
+    expect(files).toBe(893);
+    expect(methods).toEqual({ eof: 5579, exact: 3919, lockstep: 1908 });
   });
 });
