@@ -265,7 +265,7 @@ export class CsvTokenizer {
     let pos = 0;
     if (this.bomPending) {
       if (data.length < 3) {
-        this.carry = data.slice();
+        this.carry = copyBytes(data, 0);
         this.carryOffset = dataOffset;
         return;
       }
@@ -275,7 +275,7 @@ export class CsvTokenizer {
     const p = this.scan(data, pos, data.length, false, onRecord, false, dataOffset);
     if (p < data.length) {
       // copy: the caller may reuse its chunk buffer
-      this.carry = data.slice(p);
+      this.carry = copyBytes(data, p);
       this.carryOffset = dataOffset + p;
     }
   }
@@ -482,6 +482,13 @@ export class CsvTokenizer {
     }
     return this.nodeBuf;
   }
+}
+
+/** A copy, never a view (Buffer.prototype.slice returns a view). */
+function copyBytes(a: Uint8Array, from: number): Uint8Array {
+  const out = new Uint8Array(a.length - from);
+  out.set(a.subarray(from));
+  return out;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -55,10 +55,13 @@ export function fastParse(
     } else {
       let pos = 0;
       let k = 0;
+      // one reused chunk buffer, scribbled over after each push, proves the tokenizer keeps no view of it
+      const chunk = Buffer.alloc(Math.max(...chunkSizes, 1));
       while (pos < buf.length) {
-        const size = Math.max(1, chunkSizes[k++ % chunkSizes.length]!);
-        // a fresh copy each time, to prove the tokenizer keeps no reference to the caller's chunk
-        tok.push(Buffer.from(buf.subarray(pos, pos + size)), onRecord);
+        const size = Math.min(Math.max(1, chunkSizes[k++ % chunkSizes.length]!), buf.length - pos);
+        buf.copy(chunk, 0, pos, pos + size);
+        tok.push(chunk.subarray(0, size), onRecord);
+        chunk.fill(0x22);
         pos += size;
       }
       tok.end(onRecord);
