@@ -62,7 +62,7 @@ const RULES: Record<PiiKind, NameRule> = {
     strong: new RegExp(
       [
         t('first|given|last|family|middle|maiden|full|sur|fore|legal|birth|christian|second').source.replace(/\(\?:_\|\$\)$/, '_?names?(?:_|$)'),
-        t('surname|surnames|forename|forenames|fname|lname|mname|firstname|lastname|fullname|givenname|familyname|middlename|maidenname|full_name'),
+        t('surname|surnames|forename|forenames|fname|lname|mname|firstname|lastname|fullname|givenname|familyname|middlename|maidenname|full_name').source,
         t(
           'customer|client|patient|employee|person|contact|owner|holder|member|student|author|cardholder|card_holder|account_holder|beneficiary|recipient|sender|payee|payer|guardian|parent|spouse|driver|passenger|guest|applicant|candidate|resident|tenant|buyer|seller|insured|subscriber|mother|father|manager|teacher|doctor|physician|nurse|agent|emergency_contact|signer|signatory|worker|volunteer|donor|voter|citizen|traveller|traveler|visitor|pupil|child|kid|victim|suspect|witness|caller|user_full',
         ).source.replace(/\(\?:_\|\$\)$/, '_?names?(?:_|$)'),

@@ -88,3 +88,13 @@ laan plein gracht steeg suite apt unit flat floor po box
 
 /** Leading or trailing markers of a post-office box or a unit ("PO Box 12", "Apt 4B"). */
 export const PO_BOX = /\b(?:p\.?\s?o\.?\s?box|post\s+office\s+box|postfach|apartado|boite postale)\b/i;
+
+/** Words that make a name-shaped value an organisation, product or place rather than a person. */
+export const NON_PERSON_WORDS = toSet(`
+corp corporation inc incorporated llc ltd limited co company companies industries holdings group enterprises
+gmbh ag sa plc nv bv pty partners associates bank university college school academy institute hospital clinic
+hotel restaurant cafe bar store shop market foundation trust council agency services solutions systems
+technologies labs studio studios media international global airlines motors club team city county street
+road avenue north south east west new san santa los las fort port lake river mount park valley beach island
+pro max mini ultra plus lite edition series model kit pack set
+`);

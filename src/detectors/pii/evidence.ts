@@ -24,6 +24,8 @@ export interface Tier {
   strength: number;
   /** Random numbers pass this form often: a silent name needs rules.minValidShareWeakForm. */
   weakForm?: boolean;
+  /** Corroboration a silent or suggestive name needs: another form's share must reach minShare. */
+  requires?: { bits: number; minShare: number };
 }
 
 export const TIERS: Readonly<Record<PiiKind, readonly Tier[]>> = {
@@ -42,6 +44,8 @@ export const TIERS: Readonly<Record<PiiKind, readonly Tier[]>> = {
   ip: [{ bits: F.IPV4 | F.IPV6, strength: 0.9 }],
   person_name: [
     { bits: F.NAME_DICT, strength: 0.7 },
+    // full names ("Dagny Lindqvist"): capitalised 2–4 tokens, and known names among a fair part of them
+    { bits: F.NAME_FULL, strength: 0.7, requires: { bits: F.NAME_DICT, minShare: 0.3 } },
     { bits: F.NAME_SHAPE, strength: 0 },
   ],
   address: [
@@ -55,7 +59,8 @@ export const TIERS: Readonly<Record<PiiKind, readonly Tier[]>> = {
   ],
   passport: [{ bits: F.PASSPORT_LIKE, strength: 0 }],
   health: [
-    { bits: F.ICD10, strength: 0.6 },
+    // bare 3-character codes (A01, B22) are also seat numbers and grid references: want some dotted codes
+    { bits: F.ICD10, strength: 0.6, requires: { bits: F.ICD10_DOTTED, minShare: 0.2 } },
     { bits: F.ICD10 | F.MRN_LIKE | F.TEXTUAL, strength: 0 },
   ],
   postal_code: [
@@ -106,7 +111,7 @@ export function decideKind(
       const floor =
         f >= STRONG ? rules.minValidShareNamed : f > 0 ? rules.minValidShareSuggestive : tier.weakForm ? rules.minValidShareWeakForm : rules.minValidShare;
       if (share < floor) continue;
-      if (kind === 'health' && tier.bits === F.ICD10 && f === 0 && shareOf(F.ICD10_DOTTED) < 0.2) continue;
+      if (tier.requires && f < STRONG && shareOf(tier.requires.bits) < tier.requires.minShare) continue;
       const confidence = share * (1 - (1 - tier.strength) * (1 - Math.max(0, f)));
       if (confidence < rules.minConfidence) continue;
       if (best === null || confidence > best.confidence + 1e-12) best = { kind, tier, confidence, validShare: share };

@@ -2,7 +2,7 @@ import { isIP, isIPv4, isIPv6 } from 'node:net';
 import validator from 'validator';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { GIVEN_NAMES, PO_BOX, STREET_WORDS, SURNAMES_SET } from './dictionaries.js';
+import { GIVEN_NAMES, NON_PERSON_WORDS, PO_BOX, STREET_WORDS, SURNAMES_SET } from './dictionaries.js';
 
 /**
  * Value-level tests. classifyValue() turns one distinct value into a bit set of the forms it passes; the
@@ -39,6 +39,7 @@ export const F = {
   MRN_LIKE: 1 << 25,
   FREE_TEXT: 1 << 26, // prose: scanned for embedded PII
   TEXTUAL: 1 << 27, // has at least two letters
+  NAME_FULL: 1 << 28, // 2–4 capitalised tokens (particles and initials allowed), no organisation words
 } as const;
 
 export interface ClassifyContext {
@@ -63,28 +64,45 @@ export function isSsn(v: string): boolean {
 }
 
 /**
- * validator.isCreditCard checks issuer prefixes and Luhn, but its Mastercard pattern is not anchored on
- * length (any 51–55 prefix passes); this table adds the issuer lengths on top.
+ * Issuer (IIN) prefixes and the lengths each issues. Hand-written because validator.isCreditCard knows only
+ * seven networks (no Maestro, Solo, Switch, Laser, Bankcard, InstaPayment, Mir: real card columns hold
+ * those) and its Mastercard pattern is not anchored on length. Luhn itself comes from validator.
  */
 function issuerLengthOk(d: string): boolean {
   const n = d.length;
-  const c1 = d.charCodeAt(0) - 48;
+  const p1 = d.charCodeAt(0) - 48;
   const p2 = +d.slice(0, 2);
+  const p3 = +d.slice(0, 3);
   const p4 = +d.slice(0, 4);
-  if (c1 === 4) return n === 13 || n === 16 || n === 19; // Visa
-  if (p2 === 34 || p2 === 37) return n === 15; // Amex
-  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n === 16; // Mastercard
-  if (p4 === 6011 || p2 === 65 || (+d.slice(0, 3) >= 644 && +d.slice(0, 3) <= 649)) return n >= 16 && n <= 19; // Discover
-  if (p4 >= 3528 && p4 <= 3589) return n >= 16 && n <= 19; // JCB
-  if (p2 === 36 || p2 === 38 || (+d.slice(0, 3) >= 300 && +d.slice(0, 3) <= 305)) return n >= 14 && n <= 19; // Diners
-  if (p2 === 62) return n >= 16 && n <= 19; // UnionPay
-  return n >= 13 && n <= 19;
+  switch (p1) {
+    case 2:
+      if (p4 >= 2221 && p4 <= 2720) return n === 16; // Mastercard 2-series
+      if (p4 >= 2200 && p4 <= 2204) return n >= 16 && n <= 19; // Mir
+      return false;
+    case 3:
+      if (p2 === 34 || p2 === 37) return n === 15; // Amex
+      if (p4 >= 3528 && p4 <= 3589) return n >= 16 && n <= 19; // JCB
+      if ((p3 >= 300 && p3 <= 305) || p4 === 3095 || p2 === 36 || p2 === 38 || p2 === 39) return n >= 14 && n <= 19; // Diners
+      return false;
+    case 4:
+      return n === 13 || n === 16 || n === 18 || n === 19; // Visa, Visa Electron, Switch
+    case 5:
+      if (p2 >= 51 && p2 <= 55) return n === 16; // Mastercard
+      if (p4 === 5610 || (+d.slice(0, 6) >= 560221 && +d.slice(0, 6) <= 560225)) return n === 16; // Bankcard
+      return p2 === 50 || p2 >= 56 ? n >= 12 && n <= 19 : false; // Maestro
+    case 6:
+      return n >= 12 && n <= 19; // Discover, UnionPay, Maestro, Solo, Switch, Laser, InstaPayment
+    case 8:
+      return p2 === 81 && n >= 16 && n <= 19; // UnionPay 81
+    default:
+      return false;
+  }
 }
 
 export function isCreditCardNumber(v: string): boolean {
   const d = v.replace(/[ -]/g, '');
-  if (d.length < 13 || d.length > 19 || !/^\d+$/.test(d)) return false;
-  return validator.isCreditCard(d) && issuerLengthOk(d);
+  if (d.length < 12 || d.length > 19 || !/^\d+$/.test(d)) return false;
+  return issuerLengthOk(d) && validator.isLuhnNumber(d);
 }
 
 export function isIban(v: string): boolean {
@@ -164,15 +182,26 @@ function stripToken(w: string): string {
   return w.toLowerCase().replace(/[^a-z]/g, '');
 }
 
-/** 1 = name-shaped, 3 = name-shaped and a token is a known given name or surname, 0 = neither. */
-export function nameForm(v: string): 0 | 1 | 3 {
+const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'bin', 'ibn', 'al', 'el', 'y', 'mc', 'st']);
+const CAPITALISED = /^(?:\p{Lu}[\p{Ll}\p{M}'’\-]*(?:[-'’]\p{Lu}[\p{Ll}\p{M}]*)*|\p{Lu}\.?|\p{Lu}[\p{Ll}]*\p{Lu}[\p{Ll}]+)$/u;
+
+/** F.NAME_SHAPE, plus F.NAME_DICT when a token is a known given name or surname, plus F.NAME_FULL. */
+export function nameForm(v: string): number {
   if (v.length > 60 || !NAME_SHAPE.test(v)) return 0;
   const tokens = v.split(TOKEN_SPLIT);
+  let bits = F.NAME_SHAPE;
+  let capitalised = 0;
+  let other = 0;
   for (const tk of tokens) {
     const w = stripToken(tk);
-    if (w.length > 1 && (GIVEN_NAMES.has(w) || SURNAMES_SET.has(w))) return 3;
+    if (NON_PERSON_WORDS.has(w)) return 0;
+    if (w.length > 1 && (GIVEN_NAMES.has(w) || SURNAMES_SET.has(w))) bits |= F.NAME_DICT;
+    if (PARTICLES.has(w)) continue;
+    if (CAPITALISED.test(tk.replace(/,$/, ''))) capitalised++;
+    else other++;
   }
-  return 1;
+  if (capitalised >= 2 && other === 0 && tokens.length <= 4) bits |= F.NAME_FULL;
+  return bits;
 }
 
 /** 2 = number + street word (or PO box), 1 = street word among words without a number, 0 = neither. */
@@ -266,9 +295,7 @@ export function classifyValue(raw: string, ctx: ClassifyContext): number {
 
   // letters present
   if (digits === 0) {
-    const nf = nameForm(v);
-    if (nf === 3) bits |= F.NAME_DICT | F.NAME_SHAPE;
-    else if (nf === 1) bits |= F.NAME_SHAPE;
+    bits |= nameForm(v);
   }
   if (n <= 42 && n >= 15 && /^[A-Z]{2}\d{2}/i.test(v) && isIban(v)) bits |= F.IBAN;
   if (n <= 8 && (POSTAL_UK.test(v) || POSTAL_CA.test(v) || POSTAL_NL.test(v))) bits |= F.POSTAL_ALPHA;
