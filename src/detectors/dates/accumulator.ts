@@ -424,29 +424,56 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
     for (const g of included) if (g.shape.kind === 'zero') sentinels.set('0000-00-00', (sentinels.get('0000-00-00') ?? 0) + g.count);
 
     // ---- formats
-    const zStyles = new Map<string, string>();
-    const formatCounts = new Map<string, number>();
-    for (const e of entries) {
-      const key = e.group.shape.key;
-      let z = zStyles.get(key);
-      if (z === undefined) {
-        z = 'XXX';
-        if (key.includes('%Z')) {
-          let bestCount = 0;
-          for (const style of ['XXX', 'XX', 'X']) {
-            const sib = this.groups.get(key.replace('%Z', style));
-            if (sib !== undefined && sib.count > bestCount) {
-              bestCount = sib.count;
-              z = style;
-            }
+    /** `%Z` / `%m` take the style of the sibling family with most values (XXX / MMM when there is none). */
+    const wildcard = (key: string, mark: string, styles: readonly string[]): string => {
+      if (!key.includes(mark)) return styles[0]!;
+      let pick = styles[0]!;
+      let bestCount = 0;
+      for (const style of styles) {
+        for (const sib of [key.replace(mark, style), key.replace(mark, style).replace('%Z', 'XXX').replace('%m', 'MMM')]) {
+          const g = this.groups.get(sib);
+          if (g !== undefined && included.includes(g) && g.count > bestCount) {
+            bestCount = g.count;
+            pick = style;
           }
         }
-        zStyles.set(key, z);
       }
+      return pick;
+    };
+    // padding and fraction length are not format differences: collapse them into one family, then show the
+    // family with the tokens that read all of its values (`M/d/yyyy` once any value is unpadded)
+    interface Family {
+      count: number;
+      unpaddedDate: boolean;
+      unpaddedHour: boolean;
+      fracLen: number;
+      key: string;
+      order: number;
+      z: string;
+      mo: string;
+    }
+    const families = new Map<string, Family>();
+    for (const e of entries) {
+      const key = e.group.shape.key;
+      const z = wildcard(key, '%Z', ['XXX', 'XX', 'X']);
+      const mo = wildcard(key, '%m', ['MMM', 'MMMM']);
       const g = e.group;
-      const pattern = renderPattern(key, e.order, { unpaddedDate: g.unpaddedDate > 0, unpaddedHour: g.unpaddedHour > 0, fracLen: g.fracLen, zStyle: z });
-      const c = e.count - e.sentinels;
-      if (c > 0) formatCounts.set(pattern, (formatCounts.get(pattern) ?? 0) + c);
+      const id = renderPattern(key, e.order, { unpaddedDate: true, unpaddedHour: true, fracLen: 1, zStyle: z, monthStyle: mo });
+      let f = families.get(id);
+      if (f === undefined) {
+        f = { count: 0, unpaddedDate: false, unpaddedHour: false, fracLen: 0, key, order: e.order, z, mo };
+        families.set(id, f);
+      }
+      f.count += e.count - e.sentinels;
+      if (g.unpaddedDate > 0) f.unpaddedDate = true;
+      if (g.unpaddedHour > 0) f.unpaddedHour = true;
+      f.fracLen = Math.max(f.fracLen, g.fracLen);
+    }
+    const formatCounts = new Map<string, number>();
+    for (const f of families.values()) {
+      if (f.count <= 0) continue;
+      const pattern = renderPattern(f.key, f.order, { unpaddedDate: f.unpaddedDate, unpaddedHour: f.unpaddedHour, fracLen: f.fracLen, zStyle: f.z, monthStyle: f.mo });
+      formatCounts.set(pattern, (formatCounts.get(pattern) ?? 0) + f.count);
     }
     const formatList = [...formatCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     let parsed = 0;

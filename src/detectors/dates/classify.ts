@@ -30,7 +30,8 @@ export type ShapeKind = 'text' | 'zero' | 'compact' | 'epoch-s' | 'epoch-ms';
  * A shape is a padding-insensitive, order-templated pattern. Its key is self-describing:
  *  - `%1 %2 %3#N` are the three numeric fields of a shape whose order is decided per column; N is the
  *    digit count of the last field (2 or 4, the year when it comes last);
- *  - `%M %d %H %h` become `MM`/`M` ... depending on padding, `%S` the fraction digits, `%Z` a `Z`-only zone;
+ *  - `%M %d %H %h` become `MM`/`M` ... depending on padding, `%S` the fraction digits, `%Z` a `Z`-only zone,
+ *    `%m` the month name `May` (short and long at once): the last two take the style of the column's other values;
  *  - everything else is literal date-fns pattern text.
  */
 export interface Shape {
@@ -174,6 +175,48 @@ interface TimePart {
   hasZone: boolean;
 }
 
+/**
+ * Reads an optional zone up to the end of the value: `Z`, `±HH`, `±HHMM`, `±HH:MM` (optionally after a
+ * space) or a space and a zone abbreviation. Returns its template ('' when there is none), null when
+ * something else follows.
+ */
+function scanZone(): string | null {
+  const n = S.length;
+  if (P >= n) return '';
+  const z = S.charCodeAt(P);
+  if (z === 90 /* Z */ && P + 1 === n) {
+    P++;
+    return '%Z';
+  }
+  let space = '';
+  if (z === 32) {
+    space = ' ';
+    P++;
+  }
+  const sign = S.charCodeAt(P);
+  if (sign === 43 || sign === 45) {
+    P++;
+    const o0 = P;
+    const ol = digits();
+    if (ol === 2 && P === n) return num(o0, P) > 14 ? null : space + 'X';
+    if (ol === 4 && P === n) return num(o0, o0 + 2) > 14 || num(o0 + 2, P) > 59 ? null : space + 'XX';
+    if (ol === 2 && S.charCodeAt(P) === 58) {
+      P++;
+      const q0 = P;
+      if (digits() !== 2 || P !== n || num(o0, o0 + 2) > 14 || num(q0, P) > 59) return null;
+      return space + 'XXX';
+    }
+    return null;
+  }
+  if (space && isAlpha(sign)) {
+    const a0 = P;
+    alphas();
+    if (P !== n || !ZONE_NAMES.has(S.slice(a0, P).toUpperCase())) return null;
+    return ' z';
+  }
+  return null;
+}
+
 /** Reads `[sep]H:mm[:ss[.S]][ a][zone]` up to the end of the value; null when anything else follows. */
 function scanTime(): TimePart | null {
   const n = S.length;
@@ -232,48 +275,11 @@ function scanTime(): TimePart | null {
   if (twelve ? hour < 1 || hour > 12 : hour > 23) return null;
   template += (twelve ? '%h' : '%H') + timeTail;
   // zone
-  let hasZone = false;
-  if (P < n) {
-    const z = S.charCodeAt(P);
-    if (z === 90 /* Z */ && P + 1 === n) {
-      template += '%Z';
-      P++;
-      hasZone = true;
-    } else {
-      let space = '';
-      if (z === 32) {
-        space = ' ';
-        P++;
-      }
-      const sign = S.charCodeAt(P);
-      if (sign === 43 || sign === 45) {
-        P++;
-        const o0 = P;
-        const ol = digits();
-        if (ol === 2 && P === n) {
-          if (num(o0, P) > 14) return null;
-          template += space + 'X';
-        } else if (ol === 4 && P === n) {
-          if (num(o0, o0 + 2) > 14 || num(o0 + 2, P) > 59) return null;
-          template += space + 'XX';
-        } else if (ol === 2 && S.charCodeAt(P) === 58) {
-          P++;
-          const q0 = P;
-          if (digits() !== 2 || P !== n || num(o0, o0 + 2) > 14 || num(q0, P) > 59) return null;
-          template += space + 'XXX';
-        } else return null;
-        hasZone = true;
-      } else if (space && isAlpha(sign)) {
-        const a0 = P;
-        alphas();
-        if (P !== n || !ZONE_NAMES.has(S.slice(a0, P).toUpperCase())) return null;
-        template += ' z';
-        hasZone = true;
-      } else return null;
-    }
-  }
+  const zone = scanZone();
+  if (zone === null) return null;
+  template += zone;
   if (P !== n) return null;
-  return { template, unpaddedHour: hour < 10 && hl === 1, fracLen, hasZone };
+  return { template, unpaddedHour: hour < 10 && hl === 1, fracLen, hasZone: zone !== '' };
 }
 
 function quoteLiteral(text: string): string {
@@ -292,7 +298,7 @@ function make(
   unpaddedDate: boolean,
   time: TimePart | null,
 ): ValueClass {
-  const shape = shapeFor(key, kind, orders, time !== null, time?.hasZone ?? false);
+  const shape = shapeFor(key, kind, orders, time !== null && /%[Hh]|HH/.test(time.template), time?.hasZone ?? false);
   return {
     shape,
     mask,
@@ -319,8 +325,16 @@ function finishDate(
   let time: TimePart | null = null;
   if (dateEnd < S.length) {
     P = dateEnd;
-    time = scanTime();
-    if (time === null) return null;
+    const c = S.charCodeAt(P);
+    if (c === 90 || ((c === 43 || c === 45) && kind === 'text' && dateKey.startsWith('yyyy-')) || (c === 32 && !isDigit(S.charCodeAt(P + 1)))) {
+      // a zone straight after an ISO date (xsd:date `2015-03-22Z`, `2015-03-22-08:00`)
+      const zone = scanZone();
+      if (zone === null || zone === '') return null;
+      time = { template: zone, unpaddedHour: false, fracLen: 0, hasZone: true };
+    } else {
+      time = scanTime();
+      if (time === null) return null;
+    }
   }
   let mask = 0;
   if (!zero) {
@@ -430,6 +444,11 @@ export function classifyText(value: string): ValueClass | null {
   return null;
 }
 
+/** `May` is both the short and the long name: `%m`, resolved per column like `%Z`. */
+function monthToken(word: string, length: number): string {
+  return word === 'may' ? '%m' : length > 3 ? 'MMMM' : 'MMM';
+}
+
 /** `2024年1月5日` */
 function cjk(prefix: string, dateStart: number, f1: number, e1: number, weekday: number): ValueClass | null {
   P = e1 + 1;
@@ -452,9 +471,11 @@ function cjk(prefix: string, dateStart: number, f1: number, e1: number, weekday:
 function monthFirst(prefix: string, dateStart: number, weekday: number): ValueClass | null {
   const a0 = P;
   const al = alphas();
-  const month = MONTHS.get(S.slice(a0, P).toLowerCase());
+  const word = S.slice(a0, P).toLowerCase();
+  const month = MONTHS.get(word);
   if (month === undefined) return null;
-  const mTok = al > 3 ? 'MMMM' : 'MMM';
+  const mTok = monthToken(word, al);
+  const mParse = al > 3 ? 'MMMM' : 'MMM';
   let sep = S.charCodeAt(P);
   let sepText: string;
   if (sep === 32 || sep === 45 || sep === 47) sepText = String.fromCharCode(sep);
@@ -465,7 +486,7 @@ function monthFirst(prefix: string, dateStart: number, weekday: number): ValueCl
   const l2 = digits();
   if (l2 === 4 && P === S.length) {
     // month and year only
-    const day = parseDatePart(S.slice(dateStart, P), `${mTok}${sepText}yyyy`);
+    const day = parseDatePart(S.slice(dateStart, P), `${mParse}${sepText}yyyy`);
     return finishDate(`${prefix}${mTok}${sepText}yyyy`, 'text', YMD, P, false, [day, NaN, NaN], false, weekday);
   }
   if (l2 < 1 || l2 > 2) return null;
@@ -482,7 +503,7 @@ function monthFirst(prefix: string, dateStart: number, weekday: number): ValueCl
   const l3 = digits();
   if (l3 !== 4 && l3 !== 2) return null;
   const yTok = l3 === 4 ? 'yyyy' : 'yy';
-  const day = parseDatePart(S.slice(dateStart, P), `${mTok}${sepText}d${sep2}${yTok}`);
+  const day = parseDatePart(S.slice(dateStart, P), `${mParse}${sepText}d${sep2}${yTok}`);
   void f3;
   void f2;
   return finishDate(`${prefix}${mTok}${sepText}%d${sep2}${yTok}`, 'text', YMD, P, false, [day, NaN, NaN], l2 === 1, weekday);
@@ -493,9 +514,11 @@ function dayMonthName(prefix: string, dateStart: number, f1: number, l1: number,
   if (l1 < 1 || l1 > 2) return null;
   const a0 = P;
   const al = alphas();
-  const month = MONTHS.get(S.slice(a0, P).toLowerCase());
+  const word = S.slice(a0, P).toLowerCase();
+  const month = MONTHS.get(word);
   if (month === undefined) return null;
-  const mTok = al > 3 ? 'MMMM' : 'MMM';
+  const mTok = monthToken(word, al);
+  const mParse = al > 3 ? 'MMMM' : 'MMM';
   let sep2 = '';
   if (S.charCodeAt(P) === 44 && sep === 32) {
     sep2 = ',';
@@ -507,7 +530,7 @@ function dayMonthName(prefix: string, dateStart: number, f1: number, l1: number,
   if (l3 !== 4 && l3 !== 2) return null;
   const s = String.fromCharCode(sep);
   const yTok = l3 === 4 ? 'yyyy' : 'yy';
-  const day = parseDatePart(S.slice(dateStart, P), `d${s}${mTok}${sep2}${s}${yTok}`);
+  const day = parseDatePart(S.slice(dateStart, P), `d${s}${mParse}${sep2}${s}${yTok}`);
   return finishDate(`${prefix}%d${s}${mTok}${sep2}${s}${yTok}`, 'text', YMD, P, false, [day, NaN, NaN], l1 === 1, weekday);
   void f1;
 }
@@ -546,6 +569,8 @@ export interface RenderOptions {
   fracLen: number;
   /** What `%Z` (a zone written only as `Z`) becomes: X, XX or XXX. */
   zStyle: string;
+  /** What `%m` (the month `May`) becomes: MMM or MMMM. */
+  monthStyle: string;
 }
 
 /** The date-fns pattern of a shape read in `order`. */
@@ -565,7 +590,8 @@ export function renderPattern(key: string, order: number, o: RenderOptions): str
     .replace('%H', o.unpaddedHour ? 'H' : 'HH')
     .replace('%h', o.unpaddedHour ? 'h' : 'hh')
     .replace('%S', 'S'.repeat(Math.max(1, o.fracLen)))
-    .replace('%Z', o.zStyle);
+    .replace('%Z', o.zStyle)
+    .replace('%m', o.monthStyle);
 }
 
 // ---------------------------------------------------------------- public, single value
@@ -633,7 +659,7 @@ export function classifyDate(value: string): DateClass | null {
   const order = firstOrder(v.mask);
   const epochDay = dayIn(v, order);
   return {
-    pattern: renderPattern(v.shape.key, order, { unpaddedDate: v.unpaddedDate, unpaddedHour: v.unpaddedHour, fracLen: v.fracLen, zStyle: 'XXX' }),
+    pattern: renderPattern(v.shape.key, order, { unpaddedDate: v.unpaddedDate, unpaddedHour: v.unpaddedHour, fracLen: v.fracLen, zStyle: 'XXX', monthStyle: 'MMM' }),
     family: v.shape.key,
     epochDay,
     date: dayToIso(epochDay),

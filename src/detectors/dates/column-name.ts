@@ -6,6 +6,8 @@ const TIME_WORDS = new Set([
   'date', 'time', 'ts', 'dt', 'datetime', 'timestamp', 'tstamp', 'epoch', 'created', 'updated', 'modified',
   'deleted', 'inserted', 'at', 'on', 'birth', 'dob', 'born', 'day', 'expires', 'expiry', 'expiration',
   'start', 'end', 'since', 'until', 'seen', 'utc', 'mtime', 'ctime', 'atime', 'when', 'posted', 'published',
+  'login', 'logout', 'occurred', 'recorded', 'received', 'registered', 'joined', 'signup', 'expired', 'opened',
+  'closed', 'submitted', 'processed', 'completed', 'scheduled', 'unix', 'unixtime', 'millis', 'ms',
 ]);
 const NOT_TIME = new Set(['candidate', 'validate', 'mandate', 'accommodate', 'sedate']);
 
