@@ -168,6 +168,44 @@ export function transactional(customers = 400, doubleEntries = 20, seed = 7): La
 }
 
 /**
+ * Households: 2–4 different people sharing a surname, street, city and landline, with their own first
+ * name, date of birth and e-mail — the classic false-positive trap. `dups` people are entered a second
+ * time with a typo, another date format and a blank e-mail (true positives).
+ */
+export function households(count = 300, dups = 30, seed = 5): LabelledTable {
+  const rnd = lcg(seed);
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
+  const columns = ['person_id', 'first_name', 'surname', 'dob', 'email', 'phone', 'street', 'city'];
+  const rows: string[][] = [], entity: string[] = [];
+  let id = 1;
+  for (let h = 0; h < count; h++) {
+    const last = cap(pick(LAST)), city = cap(pick(CITIES));
+    const street = `${Math.floor(rnd() * 200) + 1} ${cap(pick(STREETS))} ${pick(SUFFIX)}`;
+    const phone = `01${pad(Math.floor(rnd() * 1e9), 9)}`;
+    const size = 2 + Math.floor(rnd() * 3);
+    const used = new Set<string>();
+    for (let p = 0; p < size; p++) {
+      let first = cap(pick(FIRST));
+      while (used.has(first)) first = cap(pick(FIRST));
+      used.add(first);
+      const dob = `${1950 + Math.floor(rnd() * 60)}-${pad(1 + Math.floor(rnd() * 12), 2)}-${pad(1 + Math.floor(rnd() * 28), 2)}`;
+      rows.push([String(id), first, last, dob, `${first.toLowerCase()}${Math.floor(rnd() * 1000)}@mail.example`, phone, street, city]);
+      entity.push(`p${id++}`);
+    }
+  }
+  for (let d = 0; d < dups; d++) {
+    const i = Math.floor(rnd() * rows.length);
+    const src = rows[i]!;
+    const [y, m, dd] = src[3]!.split('-');
+    const first = src[1]!;
+    const typo = first.length > 3 ? first.slice(0, 2) + first[3] + first[2] + first.slice(4) : first + 'e';
+    rows.push([String(id++), typo, src[2]!, `${dd}/${m}/${y}`, '', src[5]!.replace(/^(\d{5})/, '$1 '), src[6]!.replace('Street', 'St.'), src[7]!]);
+    entity.push(entity[i]!);
+  }
+  return { name: 'households-hard-negatives', columns, rows, entity };
+}
+
+/**
  * A customer table with `dupShare` of near-duplicate records (typo, case, abbreviation, phone format,
  * swapped names, blank field, date format) and a surrogate id per row. Returns rows lazily so that 5M
  * rows never exist as one array.

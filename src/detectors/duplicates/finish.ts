@@ -108,6 +108,10 @@ const KIND_TEXT = 0, KIND_NUMBER = 1, KIND_DATE = 2;
 const ROLE_OFF = 0, ROLE_IDENTITY = 1, ROLE_EVENT = 2;
 
 const PRIOR_M = [0, 0.88, 0.08, 0.04];
+/** Columns worth at least this many bits when equal count towards maxDifferingFields. */
+const INFORMATIVE_BITS = 3;
+/** Given names this far apart (bigram Jaccard) are other names, not typos. */
+const HOUSEHOLD_NAME_JACCARD = 0.5;
 const ESTIMATION_ROWS = 200_000;
 const SAMPLE_ROWS = 200_000;
 const SAMPLE_PAIRS = 20_000;
@@ -263,6 +267,24 @@ interface Model {
   /** Adjacent text columns that may hold swapped values. */
   swapLeft: Uint8Array;
   swapRight: Uint8Array;
+  /** Column holding a given (first) name and one holding a birth date, found by name; -1 when absent. */
+  givenName: number;
+  birthDate: number;
+}
+
+const GIVEN_NAME = /^(first|given|fore|christian)[\s_.-]?name$|^(fname|firstname|givenname|forename|first|given)$/i;
+const BIRTH_DATE = /^(dob|birth[\s_.-]?date|date[\s_.-]?of[\s_.-]?birth|birthday|birth[\s_.-]?day|born|d\.?o\.?b\.?)$/i;
+
+/** The column whose name matches, when exactly one does. */
+function columnByName(columns: readonly string[], f: number, re: RegExp): number {
+  let found = -1;
+  for (let c = 0; c < f; c++) {
+    if (re.test(columns[c]!.trim())) {
+      if (found >= 0) return -1;
+      found = c;
+    }
+  }
+  return found;
 }
 
 function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
@@ -368,7 +390,9 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
   const r1 = Math.min(r, ESTIMATION_ROWS);
   const estRole = new Int8Array(f);
   for (let c = 0; c < f; c++) estRole[c] = role[c] === ROLE_IDENTITY ? ROLE_IDENTITY : ROLE_OFF;
-  const estModel: Model = { role: estRole, kind, weight: weightsFor(priorM), swapLeft, swapRight };
+  const givenName = columnByName(input.columns, f, GIVEN_NAME);
+  const birthDate = columnByName(input.columns, f, BIRTH_DATE);
+  const estModel: Model = { role: estRole, kind, weight: weightsFor(priorM), swapLeft, swapRight, givenName, birthDate };
   const agree = new Float64Array(f * 4);
   {
     const uf = new UnionFind(r1);
@@ -392,7 +416,8 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
   const PSEUDO = 20;
   for (let c = 0; c < f; c++) {
     const total = agree[c * 4]!;
-    const agreeShare = total === 0 ? 1 : (agree[c * 4 + 1]! + agree[c * 4 + 2]!) / total;
+    // Exact agreement only: sequential ids and order amounts are "close" without being the same thing.
+    const agreeShare = total === 0 ? 1 : agree[c * 4 + 1]! / total;
     if (keySuspect[c]) {
       // A near-unique column is evidence only if likely matches share it; otherwise it is a row key.
       role[c] = total >= 10 && agreeShare >= 0.3 ? ROLE_IDENTITY : ROLE_OFF;
@@ -404,7 +429,7 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
       m[c * 4 + l] = Math.min(0.98, Math.max(0.01, est));
     }
   }
-  const model: Model = { role, kind, weight: weightsFor(m), swapLeft, swapRight };
+  const model: Model = { role, kind, weight: weightsFor(m), swapLeft, swapRight, givenName, birthDate };
 
   // ---- round 2: all representatives with the final model -----------------------------------------------
   const finalPasses = choosePasses(f, r, role, keySuspect.map((k, c) => (k && role[c] === ROLE_IDENTITY ? 0 : k)), uExact, nonEmptyShare, rules);
@@ -487,7 +512,7 @@ function isSwapped(w: Uint32Array, f: number, ia: number, ib: number, c: number,
 /** Weight of evidence in bits; -Infinity when an event column differs substantially. */
 function scorePair(w: Uint32Array, f: number, ra: number, rb: number, model: Model, rules: DupRules): number {
   const ia = ra * f, ib = rb * f;
-  let score = 0;
+  let score = 0, compared = 0, differing = 0;
   const { role, kind, weight } = model;
   for (let c = 0; c < f; c++) {
     const rc = role[c]!;
@@ -495,12 +520,30 @@ function scorePair(w: Uint32Array, f: number, ra: number, rb: number, model: Mod
     const x = w[ia + c]!, y = w[ib + c]!;
     if (x === 0 || y === 0) continue;
     let lv = levelOf(x, y, kind[c]!, rules);
+    // Another amount or another date in an event column is another event.
+    if (rc === ROLE_EVENT && lv !== LEVEL_EXACT) return -Infinity;
     if (lv === LEVEL_DIFF) {
-      if (rc === ROLE_EVENT) return -Infinity;
       if (isSwapped(w, f, ia, ib, c, model.swapLeft, model.swapRight)) lv = LEVEL_SWAP;
+      else if (weight[c * 5 + LEVEL_EXACT]! >= INFORMATIVE_BITS) differing++;
     }
+    if (weight[c * 5 + LEVEL_EXACT]! >= INFORMATIVE_BITS) compared++;
     score += weight[c * 5 + lv]!;
   }
+  // Two members of one household: a clearly other first name and not the same birth date. Agreeing
+  // household columns (surname, street, city, phone) are correlated, so their bits over-count; the
+  // columns are found by name (given_name, first_name, dob, date_of_birth, …), and the rule is off when
+  // the table has no such columns.
+  if (model.givenName >= 0 && model.birthDate >= 0) {
+    const g = model.givenName, d = model.birthDate;
+    const gx = w[ia + g]!, gy = w[ib + g]!, dx = w[ia + d]!, dy = w[ib + d]!;
+    if (gx !== 0 && gy !== 0 && dx !== 0 && dy !== 0 && dx !== dy &&
+      !isNumericWord(gx) && !isNumericWord(gy) && bloomJaccard(gx, gy) < HOUSEHOLD_NAME_JACCARD &&
+      !isSwapped(w, f, ia, ib, g, model.swapLeft, model.swapRight) &&
+      levelOf(dx, dy, kind[d]!, rules) !== LEVEL_EXACT) return -Infinity;
+  }
+  // Agreeing columns are often correlated (one household shares surname, street, city and phone), which
+  // the independence assumption over-counts; a copy of a record rarely has many wholly different fields.
+  if (differing > Math.max(rules.maxDifferingFields, Math.floor(compared * rules.maxDifferingShare))) return -Infinity;
   return score;
 }
 

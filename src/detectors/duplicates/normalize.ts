@@ -75,7 +75,8 @@ function tokenHash(s: string): number {
 }
 
 function bigramBit(prev: number, cur: number): number {
-  return 1 << ((Math.imul((prev << 8) ^ cur, 0x9e3779b1) >>> 0) % BLOOM_BITS);
+  // Multiply-shift range reduction to 0..30: `%` on a uint32 compiles to a slow float modulo in V8.
+  return 1 << (((Math.imul((prev << 8) ^ cur, 0x9e3779b1) >>> 16) * BLOOM_BITS) >>> 16);
 }
 
 /** Bits for a whole token, with start and end markers (code 1 and 2) so short tokens still set bits. */
@@ -101,8 +102,8 @@ const ABBREVIATIONS: Record<string, string> = {
 
 const ABBREV_BITS = new Map<number, number>();
 for (const [long, short] of Object.entries(ABBREVIATIONS)) {
-  ABBREV_BITS.set(tokenHash(long), tokenBits(short));
-  ABBREV_BITS.set(tokenHash(short), tokenBits(short));
+  ABBREV_BITS.set(tokenHash(long) & 0x3fffffff, tokenBits(short));
+  ABBREV_BITS.set(tokenHash(short) & 0x3fffffff, tokenBits(short));
 }
 
 const SENTINELS = new Set(['-', '--', '?', 'null', 'n/a', 'na', 'none', 'nan', 'nil', '#n/a', 'missing', 'unknown']);
@@ -238,6 +239,15 @@ function textWord(cell: string): number {
     if (c >= 65 && c <= 90) c += 32;
     else if (c >= 128) c = foldNonAscii(c);
     const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 128;
+    if (c === 64 && i < n) {
+      // E-mail: the domain is shared by many unrelated people, so it adds one bit, not a dozen bigrams
+      // that would make every two addresses at the same provider look alike.
+      if (tokLen > 0) bits |= tok | bigramBit(prev, 2);
+      let dh = 0x811c9dc5;
+      for (let k = i + 1; k < n; k++) dh = Math.imul(dh ^ (cell.charCodeAt(k) | 32), 0x01000193);
+      bits |= 1 << (((dh >>> 16) * BLOOM_BITS) >>> 16);
+      return bits >>> 0;
+    }
     if (alnum) {
       tok |= bigramBit(prev, c);
       tokH = Math.imul(tokH ^ c, 0x01000193);
@@ -245,7 +255,7 @@ function textWord(cell: string): number {
       prev = c;
     } else if (tokLen > 0) {
       tok |= bigramBit(prev, 2);
-      const abbrev = ABBREV_BITS.get(tokH >>> 0);
+      const abbrev = tokLen <= 12 ? ABBREV_BITS.get(tokH & 0x3fffffff) : undefined;
       bits |= abbrev ?? tok;
       tok = 0; tokH = 0x811c9dc5; tokLen = 0; prev = 1;
     }

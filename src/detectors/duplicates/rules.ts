@@ -13,6 +13,14 @@ export const dupRulesSchema = z
      * log2(records) + matchBias. Higher is stricter.
      */
     matchBias: z.number().min(-20).max(40).default(2),
+    /**
+     * A pair whose informative fields (>= 3 bits when equal) are wholly different — not a typo, not
+     * swapped, not empty — in more than max(maxDifferingFields, maxDifferingShare × fields compared)
+     * columns is not a match, whatever the other columns say (a household shares surname, street and
+     * phone but not first name, birth date and e-mail).
+     */
+    maxDifferingFields: z.number().int().min(0).max(256).default(2),
+    maxDifferingShare: z.number().min(0).max(1).default(0.34),
     /** Bigram-Jaccard from which two different texts count as "close" (a typo, not another value). */
     closeJaccard: z.number().min(0.3).max(1).default(0.6),
     /** Dates no more than this many days apart count as "close". */

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { bloomJaccard, isDateWord, nearWord, parseDateDays, wordToNumber } from '../../../src/detectors/duplicates/normalize.js';
+
+describe('near words', () => {
+  it('ignores case, spacing and punctuation', () => {
+    expect(nearWord('  John   SMITH ')).toBe(nearWord('john smith'));
+    expect(nearWord("O'Brien")).toBe(nearWord('o brien'));
+  });
+
+  it('is order-free inside a field (swapped first/last name)', () => {
+    expect(nearWord('Noah Watson')).toBe(nearWord('Watson, Noah'));
+  });
+
+  it('folds address abbreviations', () => {
+    expect(nearWord('12 High Street')).toBe(nearWord('12 high st.'));
+    expect(nearWord('4 Mill Road')).toBe(nearWord('4 Mill Rd'));
+    expect(nearWord('9 Park Avenue')).toBe(nearWord('9 park ave'));
+    expect(nearWord('12 High Street')).not.toBe(nearWord('12 High Road'));
+  });
+
+  it('reads phone numbers as digits', () => {
+    expect(nearWord('310/246-1501')).toBe(nearWord('(310) 246 1501'));
+    expect(nearWord('310-246-1501')).toBe(nearWord('3102461501'));
+    expect(nearWord('+44 20 7946 0958')).toBe(nearWord('020 7946 0958'));
+  });
+
+  it('reads dates in several formats as the same day', () => {
+    const iso = nearWord('2015-10-29');
+    expect(isDateWord(iso)).toBe(true);
+    expect(wordToNumber(iso)).toBe(16737);
+    expect(nearWord('29/10/2015')).toBe(iso);
+    expect(nearWord('10/29/2015')).toBe(iso);
+    expect(nearWord('Oct 29, 2015')).toBe(iso);
+    expect(nearWord('29 October 2015')).toBe(iso);
+    expect(parseDateDays('2015-02-30')).toBe(16496); // day 30 of February is not refused: it rolls over like Date.UTC
+    expect(Number.isNaN(parseDateDays('2015-13-01'))).toBe(true);
+  });
+
+  it('treats blanks and missing-value sentinels as empty', () => {
+    for (const v of [null, '', '   ', '-', 'NULL', 'n/a', 'N/A', 'none']) expect(nearWord(v)).toBe(0);
+    expect(nearWord('Nancy')).not.toBe(0);
+  });
+
+  it('keeps decimals as numbers', () => {
+    expect(wordToNumber(nearWord('325.43'))).toBeCloseTo(325.43, 3);
+    expect(wordToNumber(nearWord('1,234.50'))).toBeCloseTo(1234.5, 3);
+    expect(isDateWord(nearWord('325.43'))).toBe(false);
+  });
+
+  it('grades typos by bigram Jaccard', () => {
+    expect(bloomJaccard(nearWord('Harrington'), nearWord('Harrington'))).toBe(1);
+    expect(bloomJaccard(nearWord('Harrington'), nearWord('Harringtno'))).toBeCloseTo(0.545, 3);
+    expect(bloomJaccard(nearWord('Harrington'), nearWord('Harrinton'))).toBeGreaterThanOrEqual(0.6);
+    expect(bloomJaccard(nearWord('Harrington'), nearWord('Blackwood'))).toBeLessThan(0.4);
+  });
+});
