@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { reportJsonSchema } from '../report/schema.js';
 import { TOOL_VERSION } from '../util/version.js';
+import { runCompare } from './commands/compare.js';
+import { runHistory } from './commands/history.js';
 import { runProfile } from './commands/profile.js';
 import { ExitCode, UserError } from './errors.js';
 import { USAGE } from './usage.js';
@@ -10,6 +12,10 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'profile':
       return runProfile(rest);
+    case 'compare':
+      return runCompare(rest);
+    case 'history':
+      return runHistory(rest);
     case 'schema':
       process.stdout.write(JSON.stringify(reportJsonSchema(), null, 2) + '\n');
       return ExitCode.Ok;

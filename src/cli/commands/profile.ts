@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { gateOptions, gateRequest, printGateSummary, runGate } from '../../compare/gate.js';
 import { loadRules } from '../../config/rules.js';
 import { profileFile } from '../../engine/profile.js';
 import { renderText } from '../../report/text.js';
@@ -15,6 +16,7 @@ const profileOptions = {
   quiet: { type: 'boolean' },
   threads: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  ...gateOptions,
 } satisfies ParseArgsConfig['options'];
 
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
@@ -39,6 +41,7 @@ export async function runProfile(args: string[]): Promise<number> {
     throw new UserError('--delimiter must be a single character other than a quote or a line break');
   }
   const rules = loadRules(values.rules);
+  const gate = gateRequest(values, values.rules);
   const report = await profileFile(positionals[0]!, {
     rules,
     rulesPath: values.rules,
@@ -47,6 +50,11 @@ export async function runProfile(args: string[]): Promise<number> {
   const json = JSON.stringify(report, null, 2) + '\n';
   if (values.out) writeFileAtomic(values.out, json);
   process.stdout.write(format === 'json' ? json : renderText(report));
+  if (gate) {
+    const result = runGate(report, positionals[0]!, gate);
+    printGateSummary(result, format, values.quiet ?? false);
+    return result.exitCode;
+  }
   return ExitCode.Ok;
 }
 
