@@ -95,15 +95,17 @@ const rnd = () => next32() / 4294967296;
 const ri = (n) => Math.floor(rnd() * n);
 const chance = (p) => rnd() < p;
 const pick = (arr) => arr[ri(arr.length)];
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7];
-/** n random decimal digits (leading zeros kept), drawn 7 at a time. */
+// Zero-padded digit strings, so that random digits are table look-ups instead of number-to-string calls.
+const PAD4 = Array.from({ length: 10000 }, (_, i) => String(i).padStart(4, '0'));
+const PAD3 = PAD4.slice(0, 1000).map((s) => s.slice(1));
+const PAD1 = '0123456789'.split('');
+/** n random decimal digits (leading zeros kept). */
 const digits = (n) => {
   let s = '';
-  while (n > 0) {
-    const k = n > 7 ? 7 : n;
-    s += String(ri(POW10[k]) + POW10[k]).slice(1);
-    n -= k;
-  }
+  for (; n >= 4; n -= 4) s += PAD4[ri(10000)];
+  if (n === 3) s += PAD3[ri(1000)];
+  else if (n === 2) s += PAD4[ri(100)].slice(2);
+  else if (n === 1) s += PAD1[ri(10)];
   return s;
 };
 
@@ -635,7 +637,8 @@ const NEEDS_QUOTES = /[",\r\n]/;
 // cells never need quotes, and skipping their test halves the cost of a line. The generator tests check
 // every parsed record has the full column count, which would catch a miss here.
 const QUOTABLE = new Uint8Array(NCOL);
-for (const c of [C.street_address, C.lifetime_value, C.notes]) QUOTABLE[c] = 1;
+const QUOTABLE_COLS = [C.street_address, C.lifetime_value, C.notes];
+for (const c of QUOTABLE_COLS) QUOTABLE[c] = 1;
 function quote(s) {
   return '"' + (s.includes('"') ? s.replace(/"/g, '""') : s) + '"';
 }
@@ -645,6 +648,17 @@ function quote(s) {
  * whose index is in `extra` (a re-quoted exact copy: same values, different bytes).
  */
 function serialize(r, quoteMode, extra, eol) {
+  if (quoteMode === 0) {
+    // The common case: join the cells, quoting only the columns that may need it.
+    let q = null;
+    for (const i of QUOTABLE_COLS) {
+      if (NEEDS_QUOTES.test(r[i])) {
+        if (q === null) q = r.slice();
+        q[i] = quote(r[i]);
+      }
+    }
+    return (q ?? r).join(',') + eol;
+  }
   let line = '';
   for (let i = 0; i < NCOL; i++) {
     const s = r[i];
