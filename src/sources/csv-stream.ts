@@ -1,9 +1,9 @@
-import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { parse, CsvError, type Options as CsvOptions } from 'csv-parse';
 import { UserError } from '../cli/errors.js';
-import { Utf8Guard } from './utf8-guard.js';
+import type { InputInfo } from './input.js';
+import { openText } from './text-stream.js';
 
 /**
  * The reference CSV reader: csv-parse as a stream, one record at a time, memory independent of the file's
@@ -39,7 +39,8 @@ export interface CsvRecordSink {
   record(cells: string[], rowNumber: number): void;
 }
 
-export async function streamCsv(path: string, dialect: CsvDialect, maxRecordBytes: number, sink: CsvRecordSink): Promise<{ records: number }> {
+export async function streamCsv(info: InputInfo, encoding: string, dialect: CsvDialect, maxRecordBytes: number, sink: CsvRecordSink): Promise<{ records: number }> {
+  const path = info.path;
   let rowNumber = 0;
   let sawHeader = !dialect.header;
   const parser = parse(csvParseOptions(dialect, maxRecordBytes));
@@ -62,7 +63,7 @@ export async function streamCsv(path: string, dialect: CsvDialect, maxRecordByte
     },
   });
   try {
-    await pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), new Utf8Guard(path), parser, consumer);
+    await pipeline(openText(info, encoding), parser, consumer);
   } catch (e) {
     throw toUserError(path, e);
   }
@@ -84,6 +85,8 @@ function toUserError(path: string, e: unknown): Error {
     }
   }
   const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') return new UserError(`${path}: corrupt or truncated gzip data`);
   if (code) return new UserError(`${path}: read error (${code})`);
+  if (e instanceof Error && e.message.startsWith('zstd:')) return new UserError(`${path}: corrupt or truncated zstd data (${e.message})`);
   return e as Error;
 }

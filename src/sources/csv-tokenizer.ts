@@ -19,11 +19,17 @@
  *     the rest from the closing quote on (`"ab"c`); a NUL right after the closing quote is csv-parse's
  *     end-of-buffer test misfiring, so there the field is inner text + the rest (`ab\0c`). Such fields are
  *     flagged FIELD_IRREGULAR; fieldToString reproduces both quirks; record boundaries are unaffected.
- *   - an empty line is a record with one empty field ([""]); a last line with no bytes is not a record.
+ *   - an empty line is a record with one empty field ([""]), or no record with { skipEmptyLines: true }
+ *     (csv-parse `skip_empty_lines`, which src/sources/csv-stream.ts uses); a last line with no bytes is not
+ *     a record. A line holding only `""` or spaces is never "empty".
  *   - a UTF-8 BOM at the start of the stream is dropped (option `bom`, default true). A UTF-16LE BOM is
  *     declined (csv-parse would re-decode the file as UTF-16).
  *   - declined (CsvDeclinedError, with the byte offset): an unclosed quote at end of input (csv-parse throws
- *     CSV_QUOTE_NOT_CLOSED there) and a UTF-16 BOM. The caller sends declined inputs to csv-parse.
+ *     CSV_QUOTE_NOT_CLOSED there), a UTF-16 BOM, and a record longer than maxRecordBytes (raw bytes; csv-parse's
+ *     max_record_size counts decoded field bytes, so it may still accept it). The caller sends declined
+ *     inputs to csv-parse, which then reads them or raises its own error.
+ *   - the escape is the quote doubled. csv-parse's default escape is always `"`, so for another quote byte
+ *     pass csv-parse `escape: quote` (csvParseOptionsFor does) or the two differ.
  *   Values are decoded as UTF-8 with U+FFFD for bad bytes, as csv-parse's Buffer.toString does.
  *
  * API
@@ -33,7 +39,7 @@
  *   detectRecordDelimiter(buf, start?, end?, final?): RecordDelimiter | null
  *       csv-parse's rule on a file head; null when no line break outside quotes in the head yet (final=false),
  *       'lf' when none in the whole file (final=true: any choice parses the same).
- *   class CsvTokenizer(dialect, { bom?: boolean = true, streamOffset?: number = 0 })
+ *   class CsvTokenizer(dialect, { bom = true, skipEmptyLines = false, maxRecordBytes = Infinity, streamOffset = 0 })
  *     push(chunk, onRecord)      streaming; a record straddling chunks is carried (copied) to the next push
  *     end(onRecord)              flush the last record; throws CsvDeclinedError on an unclosed quote
  *     tokenize(buf, start, end, onRecord)   whole range at once, no copy (push + end without carry)
@@ -84,10 +90,11 @@ export const REFERENCE_CSV_PARSE_OPTIONS = Object.freeze({
 });
 
 /** csv-parse options equal to a dialect, for the slow path and the differential tests. */
-export function csvParseOptionsFor(dialect: CsvDialect): Record<string, unknown> {
+export function csvParseOptionsFor(dialect: CsvDialect, opts: { skipEmptyLines?: boolean } = {}): Record<string, unknown> {
   const q = String.fromCharCode(dialect.quote ?? DQUOTE);
   return {
     ...REFERENCE_CSV_PARSE_OPTIONS,
+    skip_empty_lines: opts.skipEmptyLines ?? false,
     delimiter: String.fromCharCode(dialect.delimiter),
     quote: q,
     escape: q,
@@ -98,7 +105,7 @@ export function csvParseOptionsFor(dialect: CsvDialect): Record<string, unknown>
 export class CsvDeclinedError extends Error {
   readonly code = 'CSV_FAST_PATH_DECLINED';
   constructor(
-    readonly reason: 'unclosed-quote' | 'utf16-bom' | 'bad-dialect',
+    readonly reason: 'unclosed-quote' | 'utf16-bom' | 'bad-dialect' | 'record-too-large',
     readonly byteOffset: number,
     message: string,
   ) {
@@ -175,6 +182,18 @@ export function detectRecordDelimiter(
 
 export type OnRecord = (tok: CsvTokenizer) => void;
 
+export interface CsvTokenizerOptions {
+  /** drop a UTF-8 BOM at the start of the stream (csv-parse `bom: true`); default true */
+  bom?: boolean;
+  /** csv-parse `skip_empty_lines`: a line with no bytes at all is not a record; default false */
+  skipEmptyLines?: boolean;
+  /** decline (CsvDeclinedError 'record-too-large') a record longer than this many bytes; bounds the carry */
+  maxRecordBytes?: number;
+  /** stream offset of the first byte pushed (or of buf[0] for tokenize), for recordOffset and errors */
+  streamOffset?: number;
+  initialFields?: number;
+}
+
 const EMPTY = new Uint8Array(0);
 
 export class CsvTokenizer {
@@ -199,10 +218,12 @@ export class CsvTokenizer {
   /** absolute stream offset of tok.buf[0] */
   private base: number;
   private bomPending: boolean;
+  private readonly skipEmptyLines: boolean;
+  private readonly maxRecordBytes: number;
   private nodeBufSrc: Uint8Array = EMPTY;
   private nodeBuf: Buffer = Buffer.alloc(0);
 
-  constructor(dialect: CsvDialect, options: { bom?: boolean; streamOffset?: number; initialFields?: number } = {}) {
+  constructor(dialect: CsvDialect, options: CsvTokenizerOptions = {}) {
     checkDialect(dialect);
     this.delimiter = dialect.delimiter;
     this.quote = dialect.quote ?? DQUOTE;
@@ -210,6 +231,8 @@ export class CsvTokenizer {
     this.nl = dialect.recordDelimiter === 'lf' ? LF : CR;
     this.crlf = dialect.recordDelimiter === 'crlf';
     this.bomPending = options.bom ?? true;
+    this.skipEmptyLines = options.skipEmptyLines ?? false;
+    this.maxRecordBytes = options.maxRecordBytes ?? Infinity;
     this.base = options.streamOffset ?? 0;
     const n = Math.max(4, options.initialFields ?? 64);
     this.starts = new Int32Array(n);
@@ -255,6 +278,7 @@ export class CsvTokenizer {
             break;
           }
           if (take === chunk.length) {
+            if (tmp.length > this.maxRecordBytes) this.tooLarge(carryOffset);
             this.carry = tmp;
             return;
           }
@@ -275,6 +299,7 @@ export class CsvTokenizer {
     const p = this.scan(data, pos, data.length, false, onRecord, false, dataOffset);
     if (p < data.length) {
       // copy: the caller may reuse its chunk buffer
+      if (data.length - p > this.maxRecordBytes) this.tooLarge(dataOffset + p);
       this.carry = copyBytes(data, p);
       this.carryOffset = dataOffset + p;
     }
@@ -435,14 +460,18 @@ export class CsvTokenizer {
             p++;
             continue;
           }
-          starts[n] = fs; ends[n] = p; flags[n] = fl; n++;
-          this.emit(n, recStart, p, offset, onRecord);
-          n = 0;
+          if (n !== 0 || p !== recStart || !this.skipEmptyLines) {
+            starts[n] = fs; ends[n] = p; flags[n] = fl; n++;
+            this.emit(n, recStart, p, offset, onRecord);
+            n = 0;
+          }
           pos = recStart = p + 2;
         } else {
-          starts[n] = fs; ends[n] = p; flags[n] = fl; n++;
-          this.emit(n, recStart, p, offset, onRecord);
-          n = 0;
+          if (n !== 0 || p !== recStart || !this.skipEmptyLines) {
+            starts[n] = fs; ends[n] = p; flags[n] = fl; n++;
+            this.emit(n, recStart, p, offset, onRecord);
+            n = 0;
+          }
           pos = recStart = p + 1;
         }
         if (firstOnly) return pos;
@@ -452,12 +481,21 @@ export class CsvTokenizer {
   }
 
   private emit(n: number, recStart: number, recEnd: number, offset: number, onRecord: OnRecord): void {
+    if (recEnd - recStart > this.maxRecordBytes) this.tooLarge(offset + recStart);
     this.fieldCount = n;
     this.recordStart = recStart;
     this.recordEnd = recEnd;
     this.recordOffset = offset + recStart;
     onRecord(this);
     this.records++;
+  }
+
+  private tooLarge(at: number): never {
+    throw new CsvDeclinedError(
+      'record-too-large',
+      at,
+      `record ${this.records + 1} at byte ${at} is longer than ${this.maxRecordBytes} bytes; an unbalanced quote may have swallowed the rest of the file`,
+    );
   }
 
   private grow(): void {
@@ -549,7 +587,7 @@ export function recordToStrings(tok: CsvTokenizer): string[] {
 }
 
 /** Whole buffer to arrays of strings (tests and small inputs). */
-export function tokenizeToArrays(buf: Uint8Array, dialect: CsvDialect, opts: { bom?: boolean } = {}): string[][] {
+export function tokenizeToArrays(buf: Uint8Array, dialect: CsvDialect, opts: CsvTokenizerOptions = {}): string[][] {
   const out: string[][] = [];
   const tok = new CsvTokenizer(dialect, opts);
   tok.tokenize(buf, 0, buf.length, (t) => {

@@ -152,3 +152,22 @@ export function asSourceError(error: unknown, where: string): SourceError {
   }
   return new SourceError(`cannot read ${where}: ${message}`);
 }
+
+/** Wraps an error thrown by the caller's onBatch so the readers pass it through untouched. */
+export class ConsumerError {
+  constructor(public readonly cause: unknown) {}
+}
+
+/** Call the consumer; its own failures are not file errors and must not be reworded as such. */
+export function deliver(onBatch: OnColumnarBatch, columns: (string | null)[][], rowStart: number): void {
+  try {
+    onBatch(columns, rowStart);
+  } catch (error) {
+    throw new ConsumerError(error);
+  }
+}
+
+/** The error to hand the caller: the consumer's own error as it was, anything else as mapped. */
+export function unwrap(error: unknown): unknown {
+  return error instanceof ConsumerError ? error.cause : error;
+}

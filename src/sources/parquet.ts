@@ -17,8 +17,11 @@
  */
 import { open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
-import type { AsyncBuffer, ColumnData, Compressors, FileMetaData, SchemaElement, SchemaTree } from 'hyparquet';
+import { parquetMetadataAsync, parquetSchema } from 'hyparquet';
+import type { AsyncBuffer, ColumnData, ColumnMetaData, Compressors, FileMetaData, PageHeader, ParquetReadOptions, SchemaElement, SchemaTree } from 'hyparquet';
+import { prepareParquetRead, readParquetPlan } from 'hyparquet/src/scan.js';
+import { assembleAsync } from 'hyparquet/src/rowgroup.js';
+import { parquetHeader } from 'hyparquet/src/column.js';
 import { compressors as baseCompressors } from 'hyparquet-compressors';
 import { decompress as zstdDecompress } from 'fzstd';
 import {
@@ -29,6 +32,9 @@ import {
   SourceError,
   UnsupportedError,
   asSourceError,
+  ConsumerError,
+  deliver,
+  unwrap,
 } from './limits.js';
 import type { ColumnarColumn, ColumnarFile, ColumnarOptions, ColumnarShard, OnColumnarBatch, TextForm } from './limits.js';
 import {
@@ -309,7 +315,15 @@ function codecsOf(metadata: FileMetaData): string[] {
 // Public API
 
 /** Read the footer: schema, row count, one shard per non-empty row group. Reads no data pages. */
-export async function openParquet(path: string, _opts: ColumnarOptions = {}): Promise<ColumnarFile> {
+export async function openParquet(path: string, opts: ColumnarOptions = {}): Promise<ColumnarFile> {
+  try {
+    return await openParquetUnguarded(path, opts);
+  } catch (error) {
+    throw unwrap(mapHyparquetError(error, 'Parquet metadata'));
+  }
+}
+
+async function openParquetUnguarded(path: string, _opts: ColumnarOptions): Promise<ColumnarFile> {
   const file = await openFile(path);
   try {
     const metadata = await readMetadata(path, file.buffer);
@@ -346,6 +360,14 @@ export async function openParquet(path: string, _opts: ColumnarOptions = {}): Pr
  * Independent of every other shard: a worker can call it with only the path and the shard.
  */
 export async function readParquetShard(path: string, shard: ColumnarShard, opts: ColumnarOptions, onBatch: OnColumnarBatch): Promise<void> {
+  try {
+    await readParquetShardUnguarded(path, shard, opts, onBatch);
+  } catch (error) {
+    throw unwrap(mapHyparquetError(error, `row group ${shard.unit}`));
+  }
+}
+
+async function readParquetShardUnguarded(path: string, shard: ColumnarShard, opts: ColumnarOptions, onBatch: OnColumnarBatch): Promise<void> {
   const limit = opts.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES;
   const batchRows = Math.max(1, opts.batchRows ?? DEFAULT_BATCH_ROWS);
   const file = await openFile(path);
@@ -357,21 +379,48 @@ export async function readParquetShard(path: string, shard: ColumnarShard, opts:
     const rowCount = Number(group.num_rows);
     if (groupStart !== shard.rowStart || rowCount !== shard.rowCount) throw new SourceError(`row group ${shard.unit} does not match its shard (file changed?)`);
 
-    // declared sizes first: nothing is decompressed when the row group cannot fit
+    // declared sizes first: nothing is read or decompressed when the row group cannot fit
     const declared = new MemoryBudget(limit);
-    for (const chunk of group.columns) {
-      const meta = chunk.meta_data!;
-      declared.reserve(Number(meta.total_uncompressed_size), `row group ${shard.unit}, column ${meta.path_in_schema.join('.')} (declared uncompressed size)`);
-    }
-
     const { tree, plans } = describeSchema(metadata);
-    const readMetadataCopy = stripAnnotations(metadata, tree, plans);
+    declared.reserve(rowCount * group.columns.length * 8, `row group ${shard.unit} (${rowCount} rows × ${group.columns.length} columns of decoded values)`);
+    const ranges = group.columns.map(chunk => {
+      const meta = chunk.meta_data!;
+      const where = `row group ${shard.unit}, column ${meta.path_in_schema.join('.')}`;
+      declared.reserve(Number(meta.total_uncompressed_size), `${where} (declared uncompressed size)`);
+      declared.reserve(Number(meta.total_compressed_size), `${where} (compressed size)`);
+      const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
+      const end = start + Number(meta.total_compressed_size);
+      if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end > file.buffer.byteLength || end < start) {
+        throw new SourceError(`corrupt file: ${where} lies outside the file (bytes ${start}–${end} of ${file.buffer.byteLength})`);
+      }
+      return { start, end, meta, where };
+    });
+
+    // read the row group's bytes once, check every page header against the metadata, then decode from memory;
+    // a little slack past the last chunk lets the page walk see pages old writers left out of the chunk size
+    const spanStart = ranges.length ? Math.min(...ranges.map(r => r.start)) : 0;
+    const declaredEnd = ranges.length ? Math.max(...ranges.map(r => r.end)) : 0;
+    const spanEnd = Math.min(file.buffer.byteLength, declaredEnd + CHUNK_SLACK_BYTES);
+    const span = new Uint8Array(await file.buffer.slice(spanStart, spanEnd));
+    const actualSizes = ranges.map(r => checkPages(span.subarray(r.start - spanStart), r.end - r.start, r.meta, limit, r.where));
+    const inMemory: AsyncBuffer = {
+      byteLength: file.buffer.byteLength,
+      slice(start: number, end?: number) {
+        const stop = end ?? file.buffer.byteLength;
+        if (start >= spanStart && stop <= spanEnd) {
+          return start === spanStart && stop === spanEnd ? span.buffer : span.buffer.slice(start - spanStart, stop - spanStart);
+        }
+        return file.buffer.slice(start, end);
+      },
+    };
+    const readMetadataCopy = withChunkSizes(stripAnnotations(metadata, tree, plans), shard.unit, actualSizes);
+
     const names = plans.map(p => p.column.name);
     const chunks = new Map<string, ColumnData[]>();
     for (const name of names) chunks.set(name, []);
-    try {
-      await parquetRead({
-        file: file.buffer,
+    await decodeRowGroup(
+      {
+        file: inMemory,
         metadata: readMetadataCopy,
         rowStart: shard.rowStart,
         rowEnd: shard.rowStart + rowCount,
@@ -379,11 +428,10 @@ export async function readParquetShard(path: string, shard: ColumnarShard, opts:
         parsers: PARSERS,
         // raw bytes for unannotated BYTE_ARRAY (and our stripped decimals); values.ts decides text vs hex
         utf8: false,
-        onChunk: chunk => chunks.get(chunk.columnName)?.push(chunk),
-      });
-    } catch (error) {
-      throw mapHyparquetError(error, `row group ${shard.unit}`);
-    }
+      },
+      tree,
+      chunk => chunks.get(chunk.columnName)?.push(chunk),
+    );
 
     // column chunks arrive as runs; each must cover exactly the row group
     const runs = names.map(name => {
@@ -403,6 +451,107 @@ export async function readParquetShard(path: string, shard: ColumnarShard, opts:
   } finally {
     await file.close();
   }
+}
+
+/**
+ * hyparquet's parquetRead, minus one hazard: it leaves the promises of leaf columns that are not top-level
+ * schema children unobserved, and a hostile file then ends the process with an unhandled rejection.
+ * Here every promise is observed and the first failure is thrown.
+ */
+async function decodeRowGroup(options: ParquetReadOptions, tree: SchemaTree, onChunk: (chunk: ColumnData) => void): Promise<void> {
+  const prepared = await prepareParquetRead(options);
+  const groups = readParquetPlan(prepared.options, prepared.plan);
+  const pending: Promise<unknown>[] = [];
+  for (const group of groups) for (const column of group.asyncColumns) pending.push(column.data);
+  const assembled = groups.map(group => assembleAsync(group, tree, options.parsers));
+  for (const group of assembled) {
+    for (const column of group.asyncColumns) {
+      pending.push(
+        column.data.then(({ data, skipped }) => {
+          let rowStart = group.groupStart + skipped;
+          for (const columnData of data) {
+            onChunk({ columnName: column.pathInSchema[0], columnData, rowStart, rowEnd: rowStart + columnData.length });
+            rowStart += columnData.length;
+          }
+        }),
+      );
+    }
+  }
+  const results = await Promise.allSettled(pending);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/**
+ * Walk a column chunk's page headers before hyparquet decodes it: hyparquet sizes its arrays from the
+ * headers, and a header claiming millions of values in a tiny page makes V8 abort the process (an
+ * "invalid size" fatal error, which no try/catch sees). Every page must fit in the chunk, every size be
+ * sane, and the pages together hold no more values than the chunk metadata declares.
+ */
+function checkPages(bytes: Uint8Array, declaredBytes: number, meta: ColumnMetaData, limit: number, where: string): number {
+  const declaredValues = Number(meta.num_values);
+  if (!Number.isSafeInteger(declaredValues) || declaredValues < 0) throw new SourceError(`corrupt file: ${where} declares ${meta.num_values} values`);
+  if (declaredValues * 8 > limit) throw new MemoryLimitError(`${where} (${declaredValues} values)`, declaredValues * 8, limit);
+  const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
+  let values = 0;
+  while (reader.offset < Math.min(bytes.length, declaredBytes) && values < declaredValues) {
+    const at = reader.offset;
+    let header: PageHeader;
+    try {
+      header = parquetHeader(reader);
+    } catch (error) {
+      throw new SourceError(`corrupt file: ${where}: unreadable page header at chunk offset ${at} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+    }
+    const compressed = header.compressed_page_size;
+    const uncompressed = header.uncompressed_page_size;
+    if (!Number.isSafeInteger(compressed) || compressed < 0 || reader.offset + compressed > Math.min(bytes.length, declaredBytes + CHUNK_SLACK_BYTES)) {
+      throw new SourceError(`corrupt file: ${where}: page at chunk offset ${at} declares ${compressed} bytes, past the end of the column chunk`);
+    }
+    if (!Number.isSafeInteger(uncompressed) || uncompressed < 0) throw new SourceError(`corrupt file: ${where}: page at chunk offset ${at} declares an uncompressed size of ${uncompressed}`);
+    if (uncompressed > limit) throw new MemoryLimitError(`${where}, page at chunk offset ${at}`, uncompressed, limit);
+    const counts: unknown[] = [];
+    if (header.type === 'DATA_PAGE') {
+      counts.push(header.data_page_header?.num_values);
+      values += Number(header.data_page_header?.num_values);
+    } else if (header.type === 'DATA_PAGE_V2') {
+      const v2 = header.data_page_header_v2;
+      counts.push(v2?.num_values, v2?.num_rows, v2?.num_nulls, v2?.definition_levels_byte_length, v2?.repetition_levels_byte_length);
+      if (v2 && v2.definition_levels_byte_length + v2.repetition_levels_byte_length > Math.min(compressed, uncompressed)) {
+        throw new SourceError(`corrupt file: ${where}: page at chunk offset ${at} declares levels longer than the page`);
+      }
+      values += Number(v2?.num_values);
+    } else if (header.type === 'DICTIONARY_PAGE') {
+      const n = header.dictionary_page_header?.num_values;
+      counts.push(n);
+      // every plain-encoded dictionary entry takes at least one byte (booleans cannot be dictionary-encoded)
+      if (typeof n === 'number' && n > uncompressed + 1) throw new SourceError(`corrupt file: ${where}: dictionary page declares ${n} entries in ${uncompressed} bytes`);
+    }
+    for (const n of counts) {
+      if (n !== undefined && (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0)) {
+        throw new SourceError(`corrupt file: ${where}: page at chunk offset ${at} declares a negative or invalid count (${String(n)})`);
+      }
+    }
+    if (!Number.isFinite(values)) throw new SourceError(`corrupt file: ${where}: data page at chunk offset ${at} has no value count`);
+    reader.offset += compressed;
+  }
+  if (values > declaredValues) throw new SourceError(`corrupt file: ${where}: pages hold ${values} values, the column chunk declares ${declaredValues}`);
+  if (reader.offset > declaredBytes + CHUNK_SLACK_BYTES) throw new SourceError(`corrupt file: ${where}: pages run ${reader.offset - declaredBytes} bytes past the column chunk`);
+  return Math.max(reader.offset, declaredBytes);
+}
+
+/**
+ * Some old writers (parquet-mr 1.x, Impala) leave the dictionary page header out of total_compressed_size;
+ * pyarrow reads those files. hyparquet slices chunks by that size, so hand it the size the page walk found.
+ */
+const CHUNK_SLACK_BYTES = 4096;
+
+function withChunkSizes(metadata: FileMetaData, unit: number, sizes: number[]): FileMetaData {
+  const group = metadata.row_groups[unit];
+  if (!group.columns.some((chunk, i) => Number(chunk.meta_data!.total_compressed_size) !== sizes[i])) return metadata;
+  const columns = group.columns.map((chunk, i) => ({ ...chunk, meta_data: { ...chunk.meta_data!, total_compressed_size: BigInt(sizes[i]) } }));
+  const row_groups = metadata.row_groups.slice();
+  row_groups[unit] = { ...group, columns };
+  return { ...metadata, row_groups };
 }
 
 function emitSlices(
@@ -436,12 +585,13 @@ function emitSlices(
       }
       columns[c] = out;
     }
-    onBatch(columns, groupStart + start);
+    deliver(onBatch, columns, groupStart + start);
   }
 }
 
-function mapHyparquetError(error: unknown, where: string): Error {
+function mapHyparquetError(error: unknown, where: string): unknown {
   if (error instanceof SourceError) return error;
+  if (error instanceof ConsumerError) return error;
   const message = error instanceof Error ? error.message : String(error);
   if (/unsupported|not supported/i.test(message)) {
     return new UnsupportedError(message.replace(/^parquet\s+/i, 'Parquet ').replace(/\s*unsupported\s*/i, ' ').replace(/\s+/g, ' ').trim());
