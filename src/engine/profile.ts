@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import { UserError } from '../cli/errors.js';
 import type { ProfileRules } from '../config/rules.js';
 import { REPORT_VERSION, type Report } from '../report/schema.js';
-import { inspectInput } from '../sources/input.js';
-import { DEFAULT_DIALECT, streamCsv, type CsvDialect } from '../sources/csv-stream.js';
+import { inspectInput, type InputInfo } from '../sources/input.js';
+import { streamCsv, type CsvDialect } from '../sources/csv-stream.js';
+import { decodeSample, sniffEncoding, userEncoding, type EncodingGuess } from '../sources/encoding.js';
+import { sniffDialect, type SniffedDialect } from '../sources/dialect.js';
+import { readHead } from '../sources/text-stream.js';
 import { TOOL_VERSION } from '../util/version.js';
 import { TableProfiler } from './table.js';
 
@@ -11,25 +15,49 @@ export interface ProfileOptions {
   rules: ProfileRules;
   rulesPath?: string;
   dialect?: Partial<CsvDialect>;
+  encoding?: string;
   threads?: number;
   /** Clock for the timing fields; injectable so tests can pin it. */
   now?: () => Date;
+}
+
+const SNIFF_BYTES = 256 * 1024;
+
+export interface CsvPlan {
+  encoding: EncodingGuess;
+  dialect: SniffedDialect;
+}
+
+/** Decides how to read a CSV: encoding and dialect, sniffed from its first bytes unless given. */
+export async function planCsv(info: InputInfo, options: ProfileOptions): Promise<CsvPlan> {
+  const { head, complete } = await readHead(info, SNIFF_BYTES).catch((e: Error) => {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') throw new UserError(`${info.path}: corrupt or truncated gzip data`);
+    if (e.message.startsWith('zstd:')) throw new UserError(`${info.path}: corrupt or truncated zstd data (${e.message})`);
+    throw new UserError(`${info.path}: cannot read (${code ?? e.message})`);
+  });
+  if (head.length === 0) throw new UserError(`${info.path}: the file is empty after decompression`);
+  const encoding = options.encoding ? userEncoding(options.encoding) : sniffEncoding(head);
+  if (encoding.encoding === 'binary') {
+    throw new UserError(`${info.path}: binary data at byte ${head.indexOf(0)} (a NUL byte); this does not look like a text CSV file`);
+  }
+  const text = decodeSample(head, encoding.encoding);
+  const dialect = sniffDialect(text, complete, options.dialect ?? {});
+  return { encoding, dialect };
 }
 
 export async function profileFile(path: string, options: ProfileOptions): Promise<Report> {
   const now = options.now ?? (() => new Date());
   const started = now();
   const t0 = performance.now();
-  const input = await inspectInput(path);
-  if (input.format !== 'csv') {
-    throw new UserError(`${path}: ${input.format} input is not supported by this build yet`);
+  const info = await inspectInput(path);
+  if (info.format !== 'csv') {
+    throw new UserError(`${path}: ${info.format} input is not supported by this build yet`);
   }
-  if (input.compression !== 'none') {
-    throw new UserError(`${path}: ${input.compression}-compressed input is not supported by this build yet; decompress it first`);
-  }
-  const dialect: CsvDialect = { ...DEFAULT_DIALECT, ...options.dialect };
+  const plan = await planCsv(info, options);
+  const dialect: CsvDialect = { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header };
   let table: TableProfiler | null = null;
-  await streamCsv(path, dialect, options.rules.limits.maxRecordBytes, {
+  await streamCsv(info, plan.encoding.encoding, dialect, options.rules.limits.maxRecordBytes, {
     header: (names) => {
       table = new TableProfiler(names, options.rules);
     },
@@ -44,20 +72,38 @@ export async function profileFile(path: string, options: ProfileOptions): Promis
     tool: { name: 'dataready', version: TOOL_VERSION },
     input: {
       path,
-      size: input.size,
-      modifiedAt: input.modifiedAt,
-      format: input.format,
-      compression: input.compression,
-      dialect: { delimiter: dialect.delimiter, quote: dialect.quote, header: dialect.header, encoding: 'utf-8' },
+      name: basename(path),
+      size: info.size,
+      modifiedAt: info.modifiedAt,
+      format: info.format,
+      compression: info.compression,
+      splittable: info.compression === 'none',
+      dialect: {
+        delimiter: dialect.delimiter,
+        quote: dialect.quote,
+        header: dialect.header,
+        lineEnding: plan.dialect.lineEnding,
+        confidence: round3(plan.dialect.confidence),
+        headerConfidence: round3(plan.dialect.headerConfidence),
+        overridden: Object.keys(options.dialect ?? {}).sort(),
+        encoding: plan.encoding.encoding,
+        encodingConfidence: round3(plan.encoding.confidence),
+        encodingSource: plan.encoding.source,
+        bom: plan.encoding.bom,
+      },
     },
-    rules: { path: options.rulesPath ?? null, sha256: rulesHash(options) },
+    rules: { path: options.rulesPath ?? null, sha256: rulesHash(options.rules) },
     table: { rows: result.rows, columns: result.columns.length, ragged: result.ragged },
     columns: result.columns,
     run: { startedAt: started.toISOString(), durationMs: Math.round(performance.now() - t0), threads: 1 },
   };
 }
 
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
 /** Hash of the effective rules (after merging over defaults), so a report says exactly what it measured with. */
-function rulesHash(options: ProfileOptions): string {
-  return createHash('sha256').update(JSON.stringify(options.rules)).digest('hex');
+export function rulesHash(rules: ProfileRules): string {
+  return createHash('sha256').update(JSON.stringify(rules)).digest('hex');
 }

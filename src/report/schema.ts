@@ -51,13 +51,28 @@ export const reportSchema = z.object({
   tool: z.object({ name: z.literal('dataready'), version: z.string() }),
   input: z.object({
     path: z.string(),
-    size: z.number().int(),
+    name: z.string().describe('file name without folders'),
+    size: z.number().int().describe('bytes on disk (compressed size for compressed input)'),
     modifiedAt: z.string(),
     format: z.enum(['csv', 'parquet', 'arrow', 'arrow-stream']),
     compression: z.enum(['none', 'gzip', 'zstd']),
+    splittable: z.boolean().describe('false for compressed CSV: it must be read by one worker from the start'),
     dialect: z
-      .object({ delimiter: z.string(), quote: z.string(), header: z.boolean(), encoding: z.string() })
-      .nullable(),
+      .object({
+        delimiter: z.string(),
+        quote: z.string(),
+        header: z.boolean(),
+        lineEnding: z.enum(['LF', 'CRLF', 'CR', 'none']),
+        confidence: z.number().describe('share of sampled records with the modal field count'),
+        headerConfidence: z.number(),
+        overridden: z.array(z.string()).describe('dialect settings given on the command line rather than sniffed'),
+        encoding: z.string(),
+        encodingConfidence: z.number(),
+        encodingSource: z.enum(['bom', 'utf8-valid', 'nul-pattern', 'chardet', 'user']),
+        bom: z.boolean(),
+      })
+      .nullable()
+      .describe('CSV only: how the file was read, and how sure the sniffer was'),
   }),
   rules: z.object({ path: z.string().nullable(), sha256: z.string() }),
   table: z.object({

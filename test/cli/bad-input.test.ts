@@ -46,7 +46,13 @@ describe('bad input gets one clear line and exit code 2', () => {
 
   it('invalid UTF-8, naming the byte offset', () => {
     const p = file('latin1.csv', Buffer.concat([Buffer.from('name,city\nJos'), Buffer.from([0xe9]), Buffer.from(',Paris\n')]));
-    expectCleanFailure(['profile', p], /invalid UTF-8 at byte 13/);
+    expectCleanFailure(['profile', p, '--encoding', 'utf-8'], /invalid UTF-8 at byte 13/);
+  });
+
+  it('invalid UTF-8 after a valid UTF-8 start (past the sniffed sample)', () => {
+    const head = 'name,city\n' + 'Zoë,Paris\n'.repeat(40_000);
+    const p = file('late.csv', Buffer.concat([Buffer.from(head), Buffer.from('Jos'), Buffer.from([0xe9]), Buffer.from(',Lyon\n')]));
+    expectCleanFailure(['profile', p], new RegExp(`invalid UTF-8 at byte ${Buffer.byteLength(head) + 3}; pass --encoding`));
   });
 
   it('an unclosed quote', () => expectCleanFailure(['profile', file('quote.csv', 'a,b\n1,"never closed\n2,3\n')], /quoted field is never closed/));

@@ -13,6 +13,9 @@ const profileOptions = {
   rules: { type: 'string' },
   delimiter: { type: 'string' },
   'no-header': { type: 'boolean' },
+  header: { type: 'boolean' },
+  quote: { type: 'string' },
+  encoding: { type: 'string' },
   quiet: { type: 'boolean' },
   threads: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -36,16 +39,27 @@ export async function runProfile(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UserError('profile needs exactly one input file (see dataready --help)');
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UserError(`--format must be text or json, not ${JSON.stringify(format)}`);
-  const delimiter = values.delimiter;
+  const delimiter = values.delimiter === '\\t' || values.delimiter === 'tab' ? '\t' : values.delimiter;
   if (delimiter !== undefined && (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')) {
-    throw new UserError('--delimiter must be a single character other than a quote or a line break');
+    throw new UserError('--delimiter must be a single character (or \\t) other than a quote or a line break');
   }
+  const quote = values.quote;
+  if (quote !== undefined && (quote.length !== 1 || quote === delimiter || quote === '\n' || quote === '\r')) {
+    throw new UserError('--quote must be a single character other than the delimiter or a line break');
+  }
+  if (values.header && values['no-header']) throw new UserError('--header and --no-header contradict each other');
   const rules = loadRules(values.rules);
   const gate = gateRequest(values, values.rules);
   const report = await profileFile(positionals[0]!, {
     rules,
     rulesPath: values.rules,
-    dialect: { ...(delimiter ? { delimiter } : {}), ...(values['no-header'] ? { header: false } : {}) },
+    dialect: {
+      ...(delimiter ? { delimiter } : {}),
+      ...(quote ? { quote } : {}),
+      ...(values['no-header'] ? { header: false } : {}),
+      ...(values.header ? { header: true } : {}),
+    },
+    encoding: values.encoding,
   });
   const json = JSON.stringify(report, null, 2) + '\n';
   if (values.out) writeFileAtomic(values.out, json);
