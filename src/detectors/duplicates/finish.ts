@@ -110,6 +110,11 @@ const ROLE_OFF = 0, ROLE_IDENTITY = 1, ROLE_EVENT = 2;
 const PRIOR_M = [0, 0.88, 0.08, 0.04];
 /** Columns worth at least this many bits when equal count towards maxDifferingFields. */
 const INFORMATIVE_BITS = 3;
+/**
+ * Words of short codes collide now and then (31-bit blooms), so without the engine's distinct ratio a
+ * column is a key suspect from this share of distinct words; suspects stay evidence when matches agree.
+ */
+const WORD_KEY_DISTINCT = 0.9;
 /** Given names this far apart (bigram Jaccard) are other names, not typos. */
 const HOUSEHOLD_NAME_JACCARD = 0.5;
 const ESTIMATION_ROWS = 200_000;
@@ -193,7 +198,7 @@ export function findDuplicates(input: FindInput): DupResult {
     const a = members[0]!;
     const isNear = clusterReps[root[a]!]! > 1;
     const b = isNear ? members.find((m) => exactRep[m] !== exactRep[a]) ?? members[1]! : members[1]!;
-    examples.push(describe(id, isNear, members, a, b, input, exactRep, near?.columnRoles ?? null));
+    examples.push(describe(id, isNear, members, a, b, input, exactRep, near));
   }
   // Show near examples first when there are any: they are what a reader cannot find alone.
   examples.sort((x, y) => (x.kind === y.kind ? x.cluster - y.cluster : x.kind === 'near' ? -1 : 1));
@@ -221,7 +226,7 @@ export function findDuplicates(input: FindInput): DupResult {
 
 function describe(
   id: number, isNear: boolean, members: number[], a: number, b: number, input: FindInput,
-  exactRep: Int32Array, roles: Int8Array | null,
+  exactRep: Int32Array, near: NearOutcome | null,
 ): DupExample {
   const differing: string[] = [], emptyInOne: string[] = [], swapped: string[] = [];
   const ex: DupExample = {
@@ -237,12 +242,12 @@ function describe(
   const ra = exactRep[a]!, rb = exactRep[b]!;
   for (let c = 0; c < f; c++) {
     const x = w[ra * f + c]!, y = w[rb * f + c]!;
-    if (x === y) continue;
+    if (x === y || (near !== null && x !== 0 && y !== 0 && levelOf(x, y, near.columnKinds[c]!, input.rules) === LEVEL_EXACT)) continue;
     const name = input.columns[c]!;
     if (x === 0 || y === 0) emptyInOne.push(name);
     else if ((c > 0 && x === w[rb * f + c - 1] && y === w[ra * f + c - 1]) ||
       (c + 1 < f && x === w[rb * f + c + 1] && y === w[ra * f + c + 1])) swapped.push(name);
-    else differing.push(roles !== null && roles[c] === ROLE_OFF ? `${name} (ignored)` : name);
+    else differing.push(near !== null && near.columnRoles[c] === ROLE_OFF ? `${name} (ignored)` : name);
   }
   return ex;
 }
@@ -255,6 +260,7 @@ interface NearOutcome {
   matchedPairs: number;
   threshold: number;
   columnRoles: Int8Array;
+  columnKinds: Int8Array;
   columnReport: DupResult['near']['columns'];
   sampling: DupResult['near']['sampling'];
 }
@@ -272,6 +278,7 @@ interface Model {
   birthDate: number;
 }
 
+const KEY_NAME = /(^|[\s_.-])(id|key|uuid|guid|no|nr|num|number|ref|code|pk)$|^(id|key|uuid|guid|rowid|row_?num(ber)?|#)$|[a-z](Id|ID|No|Key)$/;
 const GIVEN_NAME = /^(first|given|fore|christian)[\s_.-]?name$|^(fname|firstname|givenname|forename|first|given)$/i;
 const BIRTH_DATE = /^(dob|birth[\s_.-]?date|date[\s_.-]?of[\s_.-]?birth|birthday|birth[\s_.-]?day|born|d\.?o\.?b\.?)$/i;
 
@@ -355,7 +362,7 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
   for (let c = 0; c < f; c++) {
     const ratio = info?.[c]?.distinctRatio ?? distinct[c]!;
     if (nonEmptyShare[c]! === 0 || uExact[c]! >= 0.999) role[c] = ROLE_OFF; // empty or constant
-    else if (Math.max(ratio, distinct[c]!) >= rules.keyDistinctRatio && r >= 20) { keySuspect[c] = 1; role[c] = ROLE_OFF; }
+    else if ((ratio >= rules.keyDistinctRatio || distinct[c]! >= WORD_KEY_DISTINCT) && r >= 20) { keySuspect[c] = 1; role[c] = ROLE_OFF; }
     else role[c] = ROLE_IDENTITY;
   }
   const swapLeft = new Uint8Array(f), swapRight = new Uint8Array(f);
@@ -420,7 +427,10 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
     const agreeShare = total === 0 ? 1 : agree[c * 4 + 1]! / total;
     if (keySuspect[c]) {
       // A near-unique column is evidence only if likely matches share it; otherwise it is a row key.
-      role[c] = total >= 10 && agreeShare >= 0.3 ? ROLE_IDENTITY : ROLE_OFF;
+      // With too few likely matches to tell, a name like "id", "customer_id", "order_no" decides.
+      // Numbers and dates that are nearly all distinct (amounts, timestamps) are events, not keys.
+      if (total >= 10) role[c] = agreeShare >= 0.3 ? ROLE_IDENTITY : kind[c] === KIND_TEXT ? ROLE_OFF : ROLE_EVENT;
+      else role[c] = KEY_NAME.test(input.columns[c]!.trim()) || (c === 0 && digitsOnly[c]) ? ROLE_OFF : ROLE_IDENTITY;
     } else if (role[c] === ROLE_IDENTITY && kind[c] !== KIND_TEXT && total >= 10 && agreeShare < rules.eventAgreementBelow) {
       role[c] = ROLE_EVENT;
     }
@@ -468,6 +478,7 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
     matchedPairs,
     threshold,
     columnRoles: role,
+    columnKinds: kind,
     columnReport,
     sampling: reasons.length === 0 ? null : { rowsCompared: input.nearRows, windowedBlocks: windowed, reason: reasons.join('; ') },
   };
@@ -493,12 +504,31 @@ function levelOf(x: number, y: number, kind: number, rules: DupRules): number {
   const a = wordToNumber(x), b = wordToNumber(y);
   const diff = Math.abs(a - b);
   if (kind === KIND_DATE || ((x & DATE_FLAG) !== 0 && (y & DATE_FLAG) !== 0)) {
-    if (diff < 0.05) return LEVEL_EXACT;
+    if (diff < 0.05 || sameDayMonthSwapped(a, b)) return LEVEL_EXACT;
     return diff <= rules.dateCloseDays ? LEVEL_CLOSE : LEVEL_DIFF;
   }
   const rel = diff / Math.max(Math.abs(a), Math.abs(b), 1e-9);
   if (rel <= rules.numberEqualTolerance) return LEVEL_EXACT;
   return rel <= rules.numberCloseTolerance ? LEVEL_CLOSE : LEVEL_DIFF;
+}
+
+/** 03/04/1961 read as 4 March in one row and 3 April in another: the same text in two conventions. */
+function sameDayMonthSwapped(a: number, b: number): boolean {
+  const x = civil(Math.floor(a)), y = civil(Math.floor(b));
+  return x.y === y.y && x.m === y.d && x.d === y.m;
+}
+
+function civil(days: number): { y: number; m: number; d: number } {
+  // Howard Hinnant's civil_from_days.
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
 function isSwapped(w: Uint32Array, f: number, ia: number, ib: number, c: number, left: Uint8Array, right: Uint8Array): boolean {
