@@ -122,7 +122,9 @@ export function dialectFrom(d: { delimiter: string; quote?: string; recordDelimi
   if (quote.length !== 1 || quote.charCodeAt(0) > 127) {
     throw new CsvDeclinedError('bad-dialect', 0, 'the fast CSV path takes a one-byte ASCII quote');
   }
-  return { delimiter: d.delimiter.charCodeAt(0), quote: quote.charCodeAt(0), recordDelimiter: d.recordDelimiter };
+  const dialect = { delimiter: d.delimiter.charCodeAt(0), quote: quote.charCodeAt(0), recordDelimiter: d.recordDelimiter };
+  checkDialect(dialect);
+  return dialect;
 }
 
 function checkDialect(d: CsvDialect): void {

@@ -15,16 +15,22 @@ export type Outcome = { kind: 'records'; records: string[][] } | { kind: 'reject
  * csv-parse, the reference. With `recordDelimiter: 'auto'` csv-parse discovers it itself (no option),
  * which checks detectRecordDelimiter too.
  */
-export function referenceParse(buf: Buffer, delimiter: number, recordDelimiter: CsvDialect['recordDelimiter'] | 'auto'): Outcome {
+export function referenceParse(
+  buf: Buffer,
+  delimiter: number,
+  recordDelimiter: CsvDialect['recordDelimiter'] | 'auto',
+  skipEmptyLines = false,
+): Outcome {
   const opts =
     recordDelimiter === 'auto'
       ? {
           ...REFERENCE_CSV_PARSE_OPTIONS,
+          skip_empty_lines: skipEmptyLines,
           delimiter: String.fromCharCode(delimiter),
           quote: '"',
           escape: '"',
         }
-      : csvParseOptionsFor({ delimiter, recordDelimiter });
+      : csvParseOptionsFor({ delimiter, recordDelimiter }, { skipEmptyLines });
   try {
     return { kind: 'records', records: parse(buf, opts) as string[][] };
   } catch (e) {
@@ -42,6 +48,7 @@ export function fastParse(
   delimiter: number,
   recordDelimiter: CsvDialect['recordDelimiter'] | 'auto',
   chunkSizes?: readonly number[],
+  skipEmptyLines = false,
 ): Outcome {
   const rd = recordDelimiter === 'auto' ? detectRecordDelimiter(buf, dataStart(buf), buf.length, true, delimiter)! : recordDelimiter;
   const records: string[][] = [];
@@ -49,7 +56,7 @@ export function fastParse(
     records.push(recordToStrings(t));
   };
   try {
-    const tok = new CsvTokenizer({ delimiter, recordDelimiter: rd });
+    const tok = new CsvTokenizer({ delimiter, recordDelimiter: rd }, { skipEmptyLines });
     if (chunkSizes === undefined) {
       tok.tokenize(buf, 0, buf.length, onRecord);
     } else {

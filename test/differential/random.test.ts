@@ -44,14 +44,14 @@ describe('fast tokenizer vs csv-parse on random CSV', () => {
   it('raw token soup: agrees or declines with csv-parse, never disagrees (all dialects, streaming too)', () => {
     const tally: Record<Verdict, number> = { agreed: 0, 'declined-both': 0, 'declined-fast': 0, skipped: 0, disagreed: 0 };
     fc.assert(
-      fc.property(rawCsv, fc.constantFrom(0x2c, 0x3b, 0x09), chunking, (buf, delim, chunks) => {
+      fc.property(rawCsv, fc.constantFrom(0x2c, 0x3b, 0x09), chunking, fc.boolean(), (buf, delim, chunks, skipEmpty) => {
         for (const rd of ['auto', 'lf', 'crlf', 'cr'] as const) {
-          const ref = referenceParse(buf, delim, rd);
-          const fast = fastParse(buf, delim, rd);
+          const ref = referenceParse(buf, delim, rd, skipEmpty);
+          const fast = fastParse(buf, delim, rd, undefined, skipEmpty);
           const v = compare(ref, fast);
           tally[v]++;
           if (v === 'disagreed' || v === 'skipped' || v === 'declined-fast') throw new Error(`${rd} ${JSON.stringify(buf.toString('latin1'))}: ${v} ${firstDifference(ref, fast)}`);
-          const streamed = fastParse(buf, delim, rd, chunks);
+          const streamed = fastParse(buf, delim, rd, chunks, skipEmpty);
           expect(streamed).toEqual(fast);
         }
       }),
