@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 // Messy customer/warehouse CSV export generator, with a ground-truth file for scoring dataready's detectors.
 //
-//   node scripts/gen-export.mjs --rows N --seed S --out FILE [--truth FILE.json] [--crlf]
+//   node scripts/gen-export.mjs --rows N --seed S --out FILE [--truth FILE.json] [--crlf] [--threads N]
+//
+// --out - writes to stdout. --threads (default: cores, at most 4) sets how many worker threads make blocks
+// of 50,000 records; the output does not depend on it.
 //
 // The committed sample was made with exactly:
 //
 //   node scripts/gen-export.mjs --rows 2000 --seed 42 --out samples/customers.csv --truth samples/customers.truth.json
 //
 // Plain Node ESM, no dependencies. Deterministic: the same (rows, seed, crlf) give the same bytes on every
-// machine (sfc32 PRNG seeded through splitmix32; no Date, no Math.random, no locale-dependent calls).
-// Output is built as strings and written with large synchronous writes (8 MiB chunks).
+// machine and with any --threads (sfc32 PRNG, one stream per 50,000-record block; no Date, no Math.random, no
+// locale-dependent calls). Each block is built into one buffer and written in block order with large
+// synchronous writes.
 // All personal data is synthetic: names, streets and cities come from the small lists below, e-mail domains
 // are example.* domains, card numbers / IBANs / SSNs are random digits with computed check digits.
 //
@@ -21,13 +25,15 @@
 
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 const GENERATOR_VERSION = 1;
 
 // ---------------------------------------------------------------------------------------------- arguments
 
 function parseArgs(argv) {
-  const opts = { rows: NaN, seed: 42, out: '', truth: '', crlf: false };
+  const opts = { rows: NaN, seed: 42, out: '', truth: '', crlf: false, threads: Math.min(availableParallelism(), 4), blockRows: 50_000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -40,13 +46,17 @@ function parseArgs(argv) {
     else if (a === '--out') opts.out = val();
     else if (a === '--truth') opts.truth = val();
     else if (a === '--crlf') opts.crlf = true;
+    else if (a === '--threads') opts.threads = Number(val());
+    else if (a === '--block-rows') opts.blockRows = Number(val()); // for tests only: changes the output
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: node scripts/gen-export.mjs --rows N --seed S --out FILE [--truth FILE.json] [--crlf]\n');
+      process.stdout.write('usage: node scripts/gen-export.mjs --rows N --seed S --out FILE [--truth FILE.json] [--crlf] [--threads N]\n');
       process.exit(0);
     } else fail(`unknown argument ${a}`);
   }
   if (!Number.isInteger(opts.rows) || opts.rows < 1) fail('--rows must be a positive integer');
   if (!opts.out) fail('--out FILE is required');
+  if (!Number.isInteger(opts.threads) || opts.threads < 1) fail('--threads must be a positive integer');
+  if (!Number.isInteger(opts.blockRows) || opts.blockRows < 100) fail('--block-rows must be an integer >= 100');
   return opts;
 }
 
@@ -669,106 +679,139 @@ function serialize(r, quoteMode, extra, eol) {
   return line + eol;
 }
 
-// ------------------------------------------------------------------------------------------------ main
+// ------------------------------------------------------------------------------------------------ blocks
+//
+// Records are made in blocks of BLOCK_ROWS. Each block has its own PRNG stream (seeded from the seed and the
+// block number), its own customer-id range and its own pool of duplicate sources, so blocks can be made in
+// any order, on any number of worker threads, and the file is the same byte for byte. Copies are at most
+// one block (50,000 records) away from their source.
 
-function main() {
-  const opts = parseArgs(process.argv.slice(2));
-  seedRng(seedToInt(opts.seed));
-  const eol = opts.crlf ? '\r\n' : '\n';
+const BLOCK_ROWS_DEFAULT = 50_000;
 
-  const toStdout = opts.out === '-';
-  const fd = toStdout ? 1 : openSync(opts.out, 'w');
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const out = Buffer.allocUnsafe(8 << 20);
-  let used = 0;
-  const flush = () => {
-    const chunk = out.subarray(0, used);
-    hash.update(chunk);
-    let off = 0;
-    while (off < used) off += writeSync(fd, chunk, off, used - off);
-    bytes += used;
-    used = 0;
+function blockSeed(seed, block) {
+  let z = (seed ^ Math.imul(block + 1, 0x9e3779b1)) >>> 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+/** Per-block truth counters: plain data, so a worker can post them; added up in block order. */
+function newStats() {
+  return {
+    empty: new Array(NCOL).fill(0),
+    whitespaceOnly: new Array(NCOL).fill(0),
+    tokens: Array.from({ length: NCOL }, () => ({})),
+    sentinel999999: 0,
+    signupFormats: new Array(SIGNUP_FORMATS.length).fill(0),
+    signupAmbiguous: 0,
+    cardLuhnValid: 0, cardLuhnInvalid: 0, orderRefLuhnValid: 0, ibanCount: 0, ssnCount: 0,
+    notesWithEmail: 0, notesWithPhone: 0, notesWithNewline: 0, notesWithQuote: 0,
+    exactCopies: 0, requotedCopies: 0, nearCopies: 0, reusedIds: 0,
+    clusters: [],
   };
-  const emit = (s) => {
-    if (used + s.length * 3 > out.length) flush();
-    if (s.length * 3 > out.length) {
-      const big = Buffer.from(s, 'utf8');
-      hash.update(big);
-      writeSync(fd, big);
-      bytes += big.length;
-      return;
+}
+
+function addStats(into, s) {
+  for (const key of Object.keys(into)) {
+    const v = s[key];
+    if (key === 'clusters') into.clusters.push(...v);
+    else if (key === 'tokens') v.forEach((m, i) => { for (const [t, n] of Object.entries(m)) into.tokens[i][t] = (into.tokens[i][t] ?? 0) + n; });
+    else if (Array.isArray(v)) v.forEach((n, i) => { into[key][i] += n; });
+    else into[key] += v;
+  }
+}
+
+function countRecord(st, r, meta) {
+  for (let i = 0; i < NCOL; i++) {
+    const s = r[i];
+    if (s === '') { st.empty[i]++; continue; }
+    // Disguised nulls and whitespace-only cells are short; longer cells (free text, addresses) are never
+    // one, so they are not looked at (a charCodeAt on a long concatenated string would flatten it).
+    if (s.length > 16) continue;
+    const c0 = s.charCodeAt(0);
+    if (c0 === 32 || c0 === 9 || s.charCodeAt(s.length - 1) === 32) {
+      const t = s.trim();
+      if (t === '') { st.whitespaceOnly[i]++; continue; }
+      if (NULL_TOKEN_SET.has(t)) st.tokens[i][t] = (st.tokens[i][t] ?? 0) + 1;
+    } else if (TOKEN_LEN[s.length] === 1 && c0 < 128 && TOKEN_FIRST[c0] === 1 && NULL_TOKEN_SET.has(s)) {
+      st.tokens[i][s] = (st.tokens[i][s] ?? 0) + 1;
     }
-    used += out.write(s, used, 'utf8');
-  };
+  }
+  if (r[C.order_count] === '999999') st.sentinel999999++;
+  if (meta.sfmt >= 0) {
+    st.signupFormats[meta.sfmt]++;
+    if (meta.sfmt === 1 || meta.sfmt === 4) {
+      const parts = r[C.signup_date].split('/');
+      if (Number(parts[0]) <= 12 && Number(parts[1]) <= 12 && Number(parts[0]) !== Number(parts[1])) st.signupAmbiguous++;
+    }
+  }
+  const card = r[C.credit_card];
+  if (card !== '') {
+    if (luhnValid(card.replace(/[ -]/g, ''))) st.cardLuhnValid++;
+    else st.cardLuhnInvalid++;
+  }
+  if (r[C.order_ref] !== '' && luhnValid(r[C.order_ref])) st.orderRefLuhnValid++;
+  if (r[C.iban] !== '') st.ibanCount++;
+  if (hasValue(r[C.ssn])) st.ssnCount++;
+  if (meta.noteEmail) st.notesWithEmail++;
+  if (meta.notePhone) st.notesWithPhone++;
+  const note = r[C.notes];
+  if (note.includes('\n')) st.notesWithNewline++;
+  if (note.includes('"')) st.notesWithQuote++;
+}
 
-  emit(COLUMNS.join(',') + eol);
+/** A growable byte buffer for one block's lines. */
+class ByteSink {
+  constructor(size) {
+    this.buf = Buffer.allocUnsafeSlow(size);
+    this.used = 0;
+  }
+  write(s) {
+    if (this.used + s.length * 3 > this.buf.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.used + s.length * 3));
+      this.buf.copy(bigger, 0, 0, this.used);
+      this.buf = bigger;
+    }
+    this.used += this.buf.write(s, this.used, 'utf8');
+  }
+}
 
-  // Truth counters, per column.
-  const empty = new Float64Array(NCOL);
-  const whitespaceOnly = new Float64Array(NCOL);
-  const tokenCounts = Array.from({ length: NCOL }, () => new Map());
-  const sentinel999999 = { count: 0 };
-  const signupFormats = new Array(SIGNUP_FORMATS.length).fill(0);
-  let signupAmbiguous = 0;
-  let cardLuhnValid = 0, cardLuhnInvalid = 0, orderRefLuhnValid = 0, ibanCount = 0, ssnCount = 0;
-  let notesWithEmail = 0, notesWithPhone = 0, notesWithNewline = 0, notesWithQuote = 0;
-  let exactCopies = 0, requotedCopies = 0, nearCopies = 0, reusedIds = 0;
+const rowKey = (r) => r.join('\u001f');
 
-  // Duplicates: sources come from a bounded pool of earlier fresh records (so copies can be far apart).
+/**
+ * Records firstRec .. firstRec+rows-1 (1-based) of block `block`. Returns the block's bytes and its truth
+ * counters; cluster record numbers are absolute.
+ */
+function generateBlock(seed, block, firstRec, rows, eol, blockRows) {
+  seedRng(blockSeed(seed, block));
+  nextId = 100000 + block * blockRows * 2;
+  const sink = new ByteSink(rows * 200 + 4096);
+  const st = newStats();
+
+  // Duplicates: sources come from a bounded pool of earlier fresh records of this block.
   const POOL = 4096;
   const pool = [];
   const clusters = new Map(); // source record number -> cluster
-  const rowKey = (r) => r.join('\u001f');
-
-  const count = (r, meta) => {
-    for (let i = 0; i < NCOL; i++) {
-      const s = r[i];
-      if (s === '') { empty[i]++; continue; }
-      // Disguised nulls and whitespace-only cells are short; longer cells (free text, addresses) are never
-      // one, so they are not looked at (a charCodeAt on a long concatenated string would flatten it).
-      if (s.length > 16) continue;
-      const c0 = s.charCodeAt(0);
-      if (c0 === 32 || c0 === 9 || s.charCodeAt(s.length - 1) === 32) {
-        const t = s.trim();
-        if (t === '') { whitespaceOnly[i]++; continue; }
-        if (NULL_TOKEN_SET.has(t)) tokenCounts[i].set(t, (tokenCounts[i].get(t) ?? 0) + 1);
-      } else if (TOKEN_LEN[s.length] === 1 && c0 < 128 && TOKEN_FIRST[c0] === 1 && NULL_TOKEN_SET.has(s)) {
-        tokenCounts[i].set(s, (tokenCounts[i].get(s) ?? 0) + 1);
-      }
+  const clusterOf = (src) => {
+    let cl = clusters.get(src.rec);
+    if (!cl) {
+      cl = { records: [src.rec], exact: [src.rec], near: [], keys: [rowKey(src.r)] };
+      clusters.set(src.rec, cl);
     }
-    if (r[C.order_count] === '999999') sentinel999999.count++;
-    if (meta.sfmt >= 0) {
-      signupFormats[meta.sfmt]++;
-      if (meta.sfmt === 1 || meta.sfmt === 4) {
-        const parts = r[C.signup_date].split('/');
-        if (Number(parts[0]) <= 12 && Number(parts[1]) <= 12 && Number(parts[0]) !== Number(parts[1])) signupAmbiguous++;
-      }
-    }
-    const card = r[C.credit_card];
-    if (card !== '') {
-      if (luhnValid(card.replace(/[ -]/g, ''))) cardLuhnValid++;
-      else cardLuhnInvalid++;
-    }
-    if (r[C.order_ref] !== '' && luhnValid(r[C.order_ref])) orderRefLuhnValid++;
-    if (r[C.iban] !== '') ibanCount++;
-    if (hasValue(r[C.ssn])) ssnCount++;
-    if (meta.noteEmail) notesWithEmail++;
-    if (meta.notePhone) notesWithPhone++;
-    const note = r[C.notes];
-    if (note.includes('\n')) notesWithNewline++;
-    if (note.includes('"')) notesWithQuote++;
+    return cl;
   };
 
-  for (let rec = 1; rec <= opts.rows; rec++) {
+  const lastRec = firstRec + rows - 1;
+  for (let rec = firstRec; rec <= lastRec; rec++) {
     const u = pool.length >= 16 ? rnd() : 1;
     if (u < 0.02) {
       // Exact duplicate: same values; 40% of copies quoted differently from the source.
       const src = pick(pool);
       const r = src.r;
-      let mode = 0, extra = [];
+      let mode = 0;
+      const extra = [];
       if (chance(0.4)) {
-        requotedCopies++;
+        st.requotedCopies++;
         if (chance(0.4)) mode = 1;
         else {
           mode = 2;
@@ -777,25 +820,17 @@ function main() {
           for (let k = 0; k < 3 && unq.length; k++) extra.push(unq.splice(ri(unq.length), 1)[0]);
         }
       }
-      let cl = clusters.get(src.rec);
-      if (!cl) {
-        cl = { records: [src.rec], exact: [src.rec], near: [], keys: [rowKey(r)] };
-        clusters.set(src.rec, cl);
-      }
+      const cl = clusterOf(src);
       cl.records.push(rec);
       cl.exact.push(rec);
-      exactCopies++;
-      if (r[C.customer_id] !== '') reusedIds++;
-      count(r, src.meta);
-      emit(serialize(r, mode, extra, eol));
+      st.exactCopies++;
+      if (r[C.customer_id] !== '') st.reusedIds++;
+      countRecord(st, r, src.meta);
+      sink.write(serialize(r, mode, extra, eol));
     } else if (u < 0.05) {
       // Near duplicate: the same person entered again, with 1-3 edits, usually under a new customer id.
       const src = pick(pool);
-      let cl = clusters.get(src.rec);
-      if (!cl) {
-        cl = { records: [src.rec], exact: [src.rec], near: [], keys: [rowKey(src.r)] };
-        clusters.set(src.rec, cl);
-      }
+      const cl = clusterOf(src);
       const r = src.r.slice();
       const meta = { ...src.meta };
       const edits = [];
@@ -811,90 +846,172 @@ function main() {
       if (chance(0.7)) {
         nextId += 1;
         r[C.customer_id] = String(nextId);
-      } else if (r[C.customer_id] !== '') reusedIds++;
+      } else if (r[C.customer_id] !== '') st.reusedIds++;
       cl.records.push(rec);
       cl.near.push({ record: rec, edits });
       cl.keys.push(rowKey(r));
-      nearCopies++;
-      count(r, meta);
-      emit(serialize(r, 0, null, eol));
+      st.nearCopies++;
+      countRecord(st, r, meta);
+      sink.write(serialize(r, 0, null, eol));
     } else {
       const { r, meta } = freshRecord();
       if (pool.length < POOL) pool.push({ rec, r, meta });
       else if (chance(0.25)) pool[ri(POOL)] = { rec, r, meta };
-      count(r, meta);
-      emit(serialize(r, 0, null, eol));
+      countRecord(st, r, meta);
+      sink.write(serialize(r, 0, null, eol));
     }
   }
-  flush();
+  st.clusters = [...clusters.values()].sort((a, b) => a.records[0] - b.records[0]).map((cl) => {
+    const out = { kind: cl.near.length === 0 ? 'exact' : cl.exact.length > 1 ? 'mixed' : 'near', records: cl.records };
+    if (cl.exact.length > 1) out.exact = cl.exact;
+    if (cl.near.length) out.near = cl.near;
+    return out;
+  });
+  return { bytes: sink.buf.subarray(0, sink.used), stats: st };
+}
+
+// ------------------------------------------------------------------------------------------------ main
+
+function workerLoop() {
+  const { seed, eol, blockRows } = workerData;
+  parentPort.on('message', (job) => {
+    if (job === null) return parentPort.close();
+    const { bytes, stats } = generateBlock(seed, job.block, job.firstRec, job.rows, eol, blockRows);
+    // Hand the block's memory over instead of copying it.
+    const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
+    parentPort.postMessage({ block: job.block, bytes: ab, stats }, [ab]);
+  });
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const seed = seedToInt(opts.seed);
+  const eol = opts.crlf ? '\r\n' : '\n';
+  const blockRows = opts.blockRows;
+  const nBlocks = Math.ceil(opts.rows / blockRows);
+  const jobs = Array.from({ length: nBlocks }, (_, b) => ({
+    block: b, firstRec: b * blockRows + 1, rows: Math.min(blockRows, opts.rows - b * blockRows),
+  }));
+  const threads = Math.max(1, Math.min(opts.threads, nBlocks));
+
+  const toStdout = opts.out === '-';
+  const fd = toStdout ? 1 : openSync(opts.out, 'w');
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const put = (buf) => {
+    hash.update(buf);
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    bytes += buf.length;
+  };
+  put(Buffer.from(COLUMNS.join(',') + eol, 'utf8'));
+  const total = newStats();
+
+  if (threads === 1) {
+    for (const j of jobs) {
+      const { bytes: b, stats } = generateBlock(seed, j.block, j.firstRec, j.rows, eol, blockRows);
+      put(b);
+      addStats(total, stats);
+    }
+  } else {
+    // Blocks go to idle workers; results are written strictly in block order. At most 2 blocks per worker
+    // are in flight or waiting, which bounds memory to a few blocks.
+    await new Promise((resolve, reject) => {
+      const done = new Map();
+      let nextJob = 0;
+      let nextWrite = 0;
+      const workers = Array.from({ length: threads }, () => new Worker(new URL(import.meta.url), { workerData: { seed, eol, blockRows } }));
+      const feed = (w) => {
+        if (nextJob < jobs.length && nextJob - nextWrite < threads * 2) w.postMessage(jobs[nextJob++]);
+        else w.idle = true;
+      };
+      for (const w of workers) {
+        w.on('error', reject);
+        w.on('message', (msg) => {
+          done.set(msg.block, msg);
+          while (done.has(nextWrite)) {
+            const m = done.get(nextWrite);
+            done.delete(nextWrite);
+            put(Buffer.from(m.bytes));
+            addStats(total, m.stats);
+            nextWrite++;
+          }
+          feed(w);
+          for (const other of workers) if (other.idle) { other.idle = false; feed(other); }
+          if (nextWrite === jobs.length) {
+            for (const x of workers) x.postMessage(null);
+            resolve();
+          }
+        });
+        feed(w);
+      }
+    });
+  }
   if (!toStdout) closeSync(fd);
   const sha256 = hash.digest('hex');
-
-  if (opts.truth) {
-    const rows = opts.rows;
-    const columns = COLUMNS.map((name, i) => {
-      const tokens = Object.fromEntries([...tokenCounts[i].entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
-      const tokenTotal = Object.values(tokens).reduce((a, b) => a + b, 0);
-      const col = {
-        name,
-        index: i,
-        pii: PII_KIND[name],
-        empty: empty[i],
-        whitespaceOnly: whitespaceOnly[i],
-        disguisedNulls: tokens,
-        missingTotal: empty[i] + whitespaceOnly[i] + tokenTotal,
-        missingRate: Number(((empty[i] + whitespaceOnly[i] + tokenTotal) / rows).toFixed(4)),
-      };
-      return col;
-    });
-    const byName = Object.fromEntries(columns.map((c) => [c.name, c]));
-    byName.signup_date.dates = {
-      inconsistent: true,
-      formats: Object.fromEntries(SIGNUP_FORMATS.map((f, i) => [f, signupFormats[i]])),
-      ambiguousDayMonth: signupAmbiguous,
-    };
-    byName.birth_date.dates = { inconsistent: false, formats: { 'yyyy-MM-dd': rows - byName.birth_date.missingTotal } };
-    byName.last_login.dates = { inconsistent: false, formats: { 'yyyy-MM-dd HH:mm:ss': rows - byName.last_login.missingTotal } };
-    byName.order_count.sentinels = { '999999': sentinel999999.count };
-    byName.credit_card.values = { luhnValid: cardLuhnValid, luhnInvalid: cardLuhnInvalid };
-    byName.order_ref.values = { luhnValid: orderRefLuhnValid, note: '16-digit order numbers that never pass Luhn: a decoy for credit-card detection' };
-    byName.iban.values = { ibans: ibanCount };
-    byName.ssn.values = { ssns: ssnCount };
-    byName.notes.piiInText = { email: notesWithEmail, phone: notesWithPhone };
-    byName.notes.values = { withNewline: notesWithNewline, withQuote: notesWithQuote };
-
-    const clusterList = [...clusters.values()].sort((a, b) => a.records[0] - b.records[0]).map((cl) => {
-      const out = { kind: cl.near.length === 0 ? 'exact' : cl.exact.length > 1 ? 'mixed' : 'near', records: cl.records };
-      if (cl.exact.length > 1) out.exact = cl.exact;
-      if (cl.near.length) out.near = cl.near;
-      return out;
-    });
-    const truth = {
-      generator: 'scripts/gen-export.mjs',
-      generatorVersion: GENERATOR_VERSION,
-      command: `node scripts/gen-export.mjs --rows ${opts.rows} --seed ${opts.seed}${opts.crlf ? ' --crlf' : ''}`,
-      seed: String(opts.seed),
-      rows: rows,
-      bytes,
-      sha256,
-      eol: opts.crlf ? 'CRLF' : 'LF',
-      header: COLUMNS,
-      nullTokens: NULL_TOKENS,
-      nullTokenRule: 'a cell counts as a disguised null when cell.trim() equals one of nullTokens (case-sensitive); whitespaceOnly cells are counted apart; empty = zero-length cell',
-      columns,
-      duplicates: {
-        exactDuplicateRows: exactCopies,
-        requotedExactCopies: requotedCopies,
-        nearDuplicateRows: nearCopies,
-        reusedCustomerIds: reusedIds,
-        clusterCount: clusterList.length,
-        rule: 'records are 1-based data record numbers (header excluded). A cluster holds a source record and all copies made from it. `exact` lists the records whose parsed cell values are identical (source first); `near` lists edited copies with the edits applied. Near copies never equal another member of their cluster.',
-        clusters: clusterList,
-      },
-    };
-    writeFileSync(opts.truth, JSON.stringify(truth, null, 1) + '\n');
-  }
+  if (opts.truth) writeFileSync(opts.truth, JSON.stringify(buildTruth(opts, total, bytes, sha256), null, 1) + '\n');
   process.stderr.write(`gen-export: ${opts.rows} rows, ${bytes} bytes, sha256 ${sha256}\n`);
 }
 
-main();
+function buildTruth(opts, st, bytes, sha256) {
+  const rows = opts.rows;
+  const columns = COLUMNS.map((name, i) => {
+    const tokens = Object.fromEntries(Object.entries(st.tokens[i]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+    const tokenTotal = Object.values(tokens).reduce((a, b) => a + b, 0);
+    const missing = st.empty[i] + st.whitespaceOnly[i] + tokenTotal;
+    return {
+      name,
+      index: i,
+      pii: PII_KIND[name],
+      empty: st.empty[i],
+      whitespaceOnly: st.whitespaceOnly[i],
+      disguisedNulls: tokens,
+      missingTotal: missing,
+      missingRate: Number((missing / rows).toFixed(4)),
+    };
+  });
+  const byName = Object.fromEntries(columns.map((c) => [c.name, c]));
+  byName.signup_date.dates = {
+    inconsistent: true,
+    formats: Object.fromEntries(SIGNUP_FORMATS.map((f, i) => [f, st.signupFormats[i]])),
+    ambiguousDayMonth: st.signupAmbiguous,
+  };
+  byName.birth_date.dates = { inconsistent: false, formats: { 'yyyy-MM-dd': rows - byName.birth_date.missingTotal } };
+  byName.last_login.dates = { inconsistent: false, formats: { 'yyyy-MM-dd HH:mm:ss': rows - byName.last_login.missingTotal } };
+  byName.order_count.sentinels = { '999999': st.sentinel999999 };
+  byName.credit_card.values = { luhnValid: st.cardLuhnValid, luhnInvalid: st.cardLuhnInvalid };
+  byName.order_ref.values = { luhnValid: st.orderRefLuhnValid, note: '16-digit order numbers that never pass Luhn: a decoy for credit-card detection' };
+  byName.iban.values = { ibans: st.ibanCount };
+  byName.ssn.values = { ssns: st.ssnCount };
+  byName.notes.piiInText = { email: st.notesWithEmail, phone: st.notesWithPhone };
+  byName.notes.values = { withNewline: st.notesWithNewline, withQuote: st.notesWithQuote };
+  return {
+    generator: 'scripts/gen-export.mjs',
+    generatorVersion: GENERATOR_VERSION,
+    command: `node scripts/gen-export.mjs --rows ${opts.rows} --seed ${opts.seed}${opts.crlf ? ' --crlf' : ''}${opts.blockRows !== BLOCK_ROWS_DEFAULT ? ` --block-rows ${opts.blockRows}` : ''}`,
+    seed: String(opts.seed),
+    rows,
+    bytes,
+    sha256,
+    eol: opts.crlf ? 'CRLF' : 'LF',
+    header: COLUMNS,
+    nullTokens: NULL_TOKENS,
+    nullTokenRule: 'a cell counts as a disguised null when cell.trim() equals one of nullTokens (case-sensitive); whitespaceOnly cells are counted apart; empty = zero-length cell',
+    columns,
+    duplicates: {
+      exactDuplicateRows: st.exactCopies,
+      requotedExactCopies: st.requotedCopies,
+      nearDuplicateRows: st.nearCopies,
+      reusedCustomerIds: st.reusedIds,
+      clusterCount: st.clusters.length,
+      rule: 'records are 1-based data record numbers (header excluded). A cluster holds a source record and all copies made from it. `exact` lists the records whose parsed cell values are identical (source first); `near` lists edited copies with the edits applied. Near copies never equal another member of their cluster.',
+      clusters: st.clusters,
+    },
+  };
+}
+
+if (isMainThread) {
+  main().catch((err) => fail(err.message));
+} else {
+  workerLoop();
+}
