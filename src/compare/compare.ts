@@ -273,14 +273,17 @@ function columnChecks(
   const q = quote(name);
   const isPii = Boolean(bc.pii || cc.pii);
 
-  // type
+  // type; an incompatible change carries the conformance numbers itself
   const sameType = bc.type === cc.type;
   const compatible = compatibleTypes(bc.type, cc.type);
+  const bConf = conformanceTo(bc.type, bc.typeCounts);
+  const cConf = conformanceTo(bc.type, cc.typeCounts);
+  const confText = bConf !== null && cConf !== null ? `; values that are ${bc.type}: ${pct(bConf)} → ${pct(cConf)}` : '';
   add({
     check: 'column-type',
     column: name,
     status: sameType ? 'pass' : bySeverity(compatible ? rules.columns.widened : rules.columns.retyped),
-    message: sameType ? `${q} is still ${cc.type}` : `${q} changed type ${bc.type} → ${cc.type}${compatible ? ' (compatible)' : ''}`,
+    message: sameType ? `${q} is still ${cc.type}` : `${q} changed type ${bc.type} → ${cc.type}${compatible ? ' (compatible)' : confText}`,
     measured: { baseline: bc.type, current: cc.type },
   });
 
@@ -296,37 +299,31 @@ function columnChecks(
   });
 
   // conformance to the baseline's type
-  if (bc.type !== 'string') {
-    const bConf = conformanceTo(bc.type, bc.typeCounts);
-    const cConf = conformanceTo(bc.type, cc.typeCounts);
-    if (bConf !== null && cConf !== null) {
-      const drop = bConf - cConf;
-      add({
-        check: 'conformance',
-        column: name,
-        status: grade(drop, rules.conformance),
-        message: `${q} values that are ${bc.type}: ${pct(bConf)} → ${pct(cConf)} (${pp(-drop)})`,
-        measured: { type: bc.type, baseline: round6(bConf), current: round6(cConf), change: round6(-drop) },
-        thresholds: rules.conformance,
-      });
-    }
+  if (compatible && bc.type !== 'string' && bConf !== null && cConf !== null) {
+    const drop = bConf - cConf;
+    add({
+      check: 'conformance',
+      column: name,
+      status: grade(drop, rules.conformance),
+      message: `${q} values that are ${bc.type}: ${pct(bConf)} → ${pct(cConf)} (${pp(-drop)})`,
+      measured: { type: bc.type, baseline: round6(bConf), current: round6(cConf), change: round6(-drop) },
+      thresholds: rules.conformance,
+    });
   }
 
-  // distinct values
+  // distinct values, against what the change in row count predicts
   {
-    const countChange = Math.abs(cc.distinct - bc.distinct) / Math.max(bc.distinct, 1);
-    const bRatio = bc.nonMissing > 0 ? bc.distinct / bc.nonMissing : 0;
-    const cRatio = cc.nonMissing > 0 ? cc.distinct / cc.nonMissing : 0;
-    const ratioChange = Math.abs(cRatio - bRatio) / Math.max(bRatio, 1e-9);
-    const enough = Math.abs(cc.distinct - bc.distinct) >= rules.distinct.minChange;
-    const change = enough ? Math.min(countChange, ratioChange) : 0;
+    const expected = expectedDistinct(bc.distinct, bc.nonMissing, cc.nonMissing);
+    const gap = Math.abs(cc.distinct - expected);
+    const change = gap >= rules.distinct.minChange ? gap / Math.max(expected, 1) : 0;
     const approx = bc.distinctExact && cc.distinctExact ? '' : '~';
+    const expectation = Math.round(expected) === bc.distinct ? '' : `; about ${int(Math.round(expected))} expected at ${int(cc.nonMissing)} values`;
     add({
       check: 'distinct',
       column: name,
       status: grade(change, rules.distinct),
-      message: `${q} distinct values ${approx}${int(bc.distinct)} → ${approx}${int(cc.distinct)} (${signedPct((cc.distinct - bc.distinct) / Math.max(bc.distinct, 1))}; per non-missing value ${fixed(bRatio)} → ${fixed(cRatio)})`,
-      measured: { baseline: bc.distinct, current: cc.distinct, countChange: round6(countChange), ratioChange: round6(ratioChange), exact: !approx },
+      message: `${q} distinct values ${approx}${int(bc.distinct)} → ${approx}${int(cc.distinct)}${expectation}`,
+      measured: { baseline: bc.distinct, current: cc.distinct, expected: round6(expected), change: round6(change), exact: !approx },
       thresholds: { warn: rules.distinct.warn, fail: rules.distinct.fail },
     });
   }
@@ -345,8 +342,9 @@ function columnChecks(
     });
   }
 
-  // distribution drift, unless the type changed (that finding says it already)
-  if (compatible) {
+  // distribution drift, unless the type changed (that finding says it already). An identifier's range
+  // moves with every export (new ids): its distribution is not data drift.
+  if (compatible && !(keyLike(bc) && keyLike(cc))) {
     const lowCardinality = bc.top.complete && cc.top.complete;
     if (bc.numeric && cc.numeric && !lowCardinality) {
       const d = numericDrift(bc.numeric, cc.numeric);
@@ -393,6 +391,33 @@ function columnChecks(
     }
     add({ check: 'pii', column: name, status, message, measured: { baseline: bc.pii?.kind ?? null, current: cc.pii?.kind ?? null } });
   }
+}
+
+/** An integer column with a distinct value in (almost) every row: an identifier. */
+function keyLike(c: SnapshotColumn): boolean {
+  return c.type === 'integer' && c.nonMissing > 0 && c.distinct >= 0.99 * c.nonMissing;
+}
+
+/**
+ * How many distinct values `n` values would hold if they came from the population that gave `d` distinct
+ * values in `n0`: the population is modelled as K equally likely values, K solved from
+ * d = K·(1 − e^(−n0/K)), and the expectation is K·(1 − e^(−n/K)). All-distinct columns (identifiers) have
+ * K = ∞ and expect n. Same row count: expects d.
+ */
+export function expectedDistinct(d: number, n0: number, n: number): number {
+  if (n0 <= 0 || d <= 0) return d;
+  if (n === n0) return d;
+  if (d >= n0) return n;
+  const f = (k: number) => k * -Math.expm1(-n0 / k) - d;
+  let lo = d, hi = d;
+  while (f(hi) < 0 && hi < 1e15) hi *= 2;
+  for (let i = 0; i < 100 && hi - lo > 1e-9 * hi; i++) {
+    const mid = (lo + hi) / 2;
+    if (f(mid) < 0) lo = mid;
+    else hi = mid;
+  }
+  const k = (lo + hi) / 2;
+  return k * -Math.expm1(-n / k);
 }
 
 function num(x: number | undefined): string {

@@ -34,7 +34,7 @@ export function mdEscape(s: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]{}()#+!|~]/g, (ch) => `\\${ch}`)
+    .replace(/[\\`*_[\]|~]/g, (ch) => `\\${ch}`)
     .replace(/\r?\n|\r/g, ' ');
 }
 
