@@ -12,6 +12,9 @@
  *       ranges cover [dataStart, size) without gaps, each starting at a record start; empty parts are dropped,
  *       so there may be fewer than `parts`. Tokenize each range with `new CsvTokenizer(dialect, { bom: false })`.
  *   splitCsvFile(path, parts, dialect?): CsvSplit & { dialect }   opens the file, detects what is missing
+ *   tokenizeFileRange(path, range, dialect, onRecord, opts?): Promise<{ records }>
+ *       what a worker does with one range: reads it in 1 MiB blocks into one reused buffer and pushes them
+ *       through a CsvTokenizer (bom only when range.start is 0; recordOffset is the file offset)
  *   findRecordStart(src, target, dialect, knownRecordStart, window?): { offset, method }
  *       the first record start at or after `target` (or one shortly after, see below); size when none.
  *
@@ -27,7 +30,16 @@
  * o is first moved past a quote or CR so that the byte before it cannot be half of a `""` pair or of CRLF.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { CsvDeclinedError, detectRecordDelimiter, type CsvDialect, type RecordDelimiter } from './csv-tokenizer.js';
+import { open } from 'node:fs/promises';
+import {
+  CsvDeclinedError,
+  CsvTokenizer,
+  detectRecordDelimiter,
+  type CsvDialect,
+  type CsvTokenizerOptions,
+  type OnRecord,
+  type RecordDelimiter,
+} from './csv-tokenizer.js';
 
 export interface ByteSource {
   readonly size: number;
@@ -322,4 +334,31 @@ export function splitCsvFile(
   } finally {
     src.close();
   }
+}
+
+export async function tokenizeFileRange(
+  path: string,
+  range: ByteRange,
+  dialect: CsvDialect,
+  onRecord: OnRecord,
+  opts: CsvTokenizerOptions & { chunkSize?: number } = {},
+): Promise<{ records: number }> {
+  const { chunkSize = 1 << 20, ...tokOpts } = opts;
+  const tok = new CsvTokenizer(dialect, { bom: range.start === 0, ...tokOpts, streamOffset: range.start });
+  const fh = await open(path, 'r');
+  try {
+    // the tokenizer copies what it carries, so one buffer serves every read
+    const buf = Buffer.allocUnsafe(chunkSize);
+    let pos = range.start;
+    while (pos < range.end) {
+      const { bytesRead } = await fh.read(buf, 0, Math.min(chunkSize, range.end - pos), pos);
+      if (bytesRead === 0) break;
+      tok.push(buf.subarray(0, bytesRead), onRecord);
+      pos += bytesRead;
+    }
+    tok.end(onRecord);
+  } finally {
+    await fh.close();
+  }
+  return { records: tok.records };
 }

@@ -130,3 +130,36 @@ describe('splitCsv', () => {
     );
   });
 });
+
+describe('splitCsvFile + tokenizeFileRange on a file', () => {
+  it('reads a BOM + CRLF file in 1..6 parts with the same records as one pass, with file offsets', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const os = await import('node:os');
+    const { splitCsvFile, tokenizeFileRange } = await import('../../../src/sources/csv-split.js');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'csv-split-'));
+    try {
+      const rows = Array.from({ length: 500 }, (_, i) => `${i},"note ${i}, with ""quotes""\r\nand a line",${i % 7 ? 'x' : ''}`);
+      const text = '\ufeffid,note,flag\r\n' + rows.join('\r\n') + '\r\n';
+      const file = path.join(dir, 't.csv');
+      writeFileSync(file, text);
+      const one: unknown[] = [];
+      const whole = splitCsvFile(file, 1, { delimiter: 0x2c });
+      expect(whole.dialect).toEqual({ delimiter: 0x2c, quote: 0x22, recordDelimiter: 'crlf' });
+      expect(whole.dataStart).toBe(3);
+      await tokenizeFileRange(file, whole.ranges[0]!, whole.dialect, (t) => one.push([t.recordOffset, ...recordToStrings(t)]));
+      expect(one.length).toBe(501);
+      expect(one[1]).toEqual([17, '0', 'note 0, with "quotes"\r\nand a line', '']);
+      for (let parts = 2; parts <= 6; parts++) {
+        const s = splitCsvFile(file, parts, { delimiter: 0x2c });
+        expect(s.ranges.length).toBe(parts);
+        const got: unknown[] = [];
+        for (const r of s.ranges) {
+          await tokenizeFileRange(file, r, s.dialect, (t) => got.push([t.recordOffset, ...recordToStrings(t)]), { chunkSize: 100 });
+        }
+        expect(got).toEqual(one);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
