@@ -103,6 +103,7 @@ async function main() {
   const threadList = o.threads.length ? o.threads : [undefined];
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'dataready-bench-'));
 
+  const loadStart = os.loadavg()[0];
   console.error(`warming the page cache with ${path.relative(REPO, file)} (${fmt(bytes / 1e6, 1)} MB) ...`);
   await warmPageCache(file);
 
@@ -143,7 +144,9 @@ async function main() {
   const summaries = [...runs.entries()].filter(([, rs]) => rs.length > 0).map(([label, rs]) => ({ label, n: rs.length, ...summarize(rs, bytes, rows) }));
   const duck = summaries.find((s) => s.label.startsWith('duckdb'));
   console.log(`\nfile: ${path.relative(REPO, file)}  ${fmt(bytes / 1e6, 1)} MB, ${fmtInt(rows)} records${duckRows !== undefined && duckRows !== rows ? ` (DuckDB counted ${fmtInt(duckRows)})` : ''}`);
-  console.log(`machine: ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, ${o.reps} repetitions, peak RSS via ${hasGnuTime() ? 'GNU time' : '/proc VmHWM polling'}\n`);
+  const loadEnd = os.loadavg()[0];
+  console.log(`machine: ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, ${o.reps} repetitions, peak RSS via ${hasGnuTime() ? 'GNU time' : '/proc VmHWM polling'}`);
+  console.log(`load average (1 min): ${fmt(loadStart)} at start, ${fmt(loadEnd)} at end${Math.max(loadStart, loadEnd) > os.cpus().length ? ' -- WARNING: other work was running; wall times are inflated, compare cpu s and ratios' : ''}\n`);
   console.log(table(
     ['tool', 'runs', 'median wall s', 'MB/s', 'rows/s', 'peak RSS MB', 'cpu s', 'wall / DuckDB'],
     summaries.map((s) => [s.label, s.n, fmt(s.wallS), fmt(s.mbPerS, s.mbPerS < 10 ? 1 : 0), fmtInt(s.rowsPerS), fmt(s.maxRssMB, 0), fmt(s.cpuS),
@@ -151,7 +154,7 @@ async function main() {
   ));
   for (const f of failures) console.log(`\nFAILED ${f.label}: ${f.error}`);
   if (o.json) {
-    writeFileSync(o.json, JSON.stringify({ file: path.relative(REPO, file), bytes, rows, generation: data.generated ? { wallS: data.genWallS, userS: data.genUserS, maxRssMB: data.genMaxRssMB } : null, summaries, failures }, null, 2) + '\n');
+    writeFileSync(o.json, JSON.stringify({ file: path.relative(REPO, file), bytes, rows, loadavg: [loadStart, loadEnd], cores: os.cpus().length, generation: data.generated ? { wallS: data.genWallS, userS: data.genUserS, maxRssMB: data.genMaxRssMB } : null, summaries, failures }, null, 2) + '\n');
   }
   if (summaries.length === 0) process.exitCode = 1;
 }
