@@ -51,7 +51,7 @@ export function scanEmbedded(text: string, phoneCountry: CountryCode): EmbeddedF
   for (const m of text.matchAll(RE_DOB)) if (isPlausibleDate(m[1]!)) note('date_of_birth', m[1]!, m.index + m[0].length - m[1]!.length);
   for (const m of text.matchAll(RE_MRN)) if (/\d{3}/.test(m[1]!)) note('health', m[1]!, m.index + m[0].length - m[1]!.length);
   for (const m of text.matchAll(RE_ICD)) note('health', m[1]!, m.index + m[0].length - m[1]!.length);
-  if (/\d{3}/.test(text)) {
+  if (/(?:\d[\s().\-/]{0,2}){7}/.test(text)) {
     for (const p of findPhoneNumbersInText(text, phoneCountry)) {
       if (!overlaps(p.startsAt, p.endsAt) && p.number.isValid()) note('phone', text.slice(p.startsAt, p.endsAt), p.startsAt);
     }

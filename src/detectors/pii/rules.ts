@@ -26,7 +26,7 @@ export const piiRulesSchema = z
      * Distinct values classified exactly; beyond this the detector keeps a deterministic hash sample of
      * distinct values (level sampling, rate halves each time the budget is exceeded) and says so.
      */
-    sampleDistinct: z.number().int().min(16).max(1_000_000).default(4096),
+    sampleDistinct: z.number().int().min(16).max(1_000_000).default(1024),
     /** Region assumed for phone numbers written without a country code (ISO 3166-1 alpha-2). */
     phoneDefaultCountry: z
       .string()
