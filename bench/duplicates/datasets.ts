@@ -210,14 +210,17 @@ export function households(count = 300, dups = 30, seed = 5): LabelledTable {
  * swapped names, blank field, date format) and a surrogate id per row. Returns rows lazily so that 5M
  * rows never exist as one array.
  */
-export function* customerRows(n: number, dupShare = 0.03, seed = 11): Generator<string[]> {
+export function* customerRows(n: number, dupShare = 0.03, seed = 11, entityOut?: Int32Array): Generator<string[]> {
   const rnd = lcg(seed);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
   const recent: string[][] = [];
+  const recentEntity: number[] = [];
   for (let i = 0; i < n; i++) {
     let row: string[];
     if (recent.length > 100 && rnd() < dupShare) {
-      row = [...recent[Math.floor(rnd() * recent.length)]!];
+      const k0 = Math.floor(rnd() * recent.length);
+      row = [...recent[k0]!];
+      if (entityOut) entityOut[i] = recentEntity[k0]!;
       const k = Math.floor(rnd() * 5);
       if (k === 0) row[1] = row[1]!.slice(0, -1) + 'x';
       else if (k === 1) row[5] = row[5]!.replace('Street', 'St.').replace('Road', 'Rd');
@@ -231,8 +234,9 @@ export function* customerRows(n: number, dupShare = 0.03, seed = 11): Generator<
         `${pad(Math.floor(rnd() * 1e10), 10)}`, `${Math.floor(rnd() * 999) + 1} ${cap(pick(STREETS))} ${pick(SUFFIX)}`,
         cap(pick(CITIES)), `${1940 + Math.floor(rnd() * 65)}-${pad(1 + Math.floor(rnd() * 12), 2)}-${pad(1 + Math.floor(rnd() * 28), 2)}`,
       ];
-      if (recent.length < 5000) recent.push(row);
-      else recent[Math.floor(rnd() * 5000)] = row;
+      if (entityOut) entityOut[i] = i;
+      if (recent.length < 5000) { recent.push(row); recentEntity.push(i); }
+      else { const k1 = Math.floor(rnd() * 5000); recent[k1] = row; recentEntity[k1] = i; }
     }
     row[0] = String(i + 1);
     yield row;

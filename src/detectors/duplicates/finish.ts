@@ -110,6 +110,7 @@ const ROLE_OFF = 0, ROLE_IDENTITY = 1, ROLE_EVENT = 2;
 const PRIOR_M = [0, 0.88, 0.08, 0.04];
 /** Columns worth at least this many bits when equal count towards maxDifferingFields. */
 const INFORMATIVE_BITS = 3;
+const MIN_PASSES = 3;
 /**
  * Words of short codes collide now and then (31-bit blooms), so without the engine's distinct ratio a
  * column is a key suspect from this share of distinct words; suspects stay evidence when matches agree.
@@ -313,22 +314,29 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
 
   // ---- column profiles on a strided sample of representatives ------------------------------------------
   const stride = Math.max(1, Math.floor(r / SAMPLE_ROWS));
+  // Value frequencies by sorting the sampled words (a Map keyed by uint32 would box every key).
+  const sample = new Uint32Array(Math.ceil(r / stride));
   for (let c = 0; c < f; c++) {
-    const counts = new Map<number, number>();
     let filled = 0, numeric = 0, dates = 0, sampled = 0;
     for (let k = 0; k < r; k += stride) {
       sampled++;
       const x = w[reps[k]! * f + c]!;
       if (x === 0) continue;
-      filled++;
+      sample[filled++] = x;
       if (isNumericWord(x)) { numeric++; if (x & DATE_FLAG) dates++; }
-      counts.set(x, (counts.get(x) ?? 0) + 1);
+    }
+    const sorted = sample.subarray(0, filled).sort();
+    let sumSq = 0, values = 0;
+    for (let s = 0; s < filled;) {
+      let e = s + 1;
+      while (e < filled && sorted[e] === sorted[s]) e++;
+      sumSq += (e - s) * (e - s - 1);
+      values++;
+      s = e;
     }
     nonEmptyShare[c] = sampled === 0 ? 0 : filled / sampled;
-    let sumSq = 0;
-    for (const v of counts.values()) sumSq += v * (v - 1);
     uExact[c] = filled < 2 ? 1 : Math.max(sumSq / (filled * (filled - 1)), 1 / (filled * 4));
-    distinct[c] = filled === 0 ? 0 : counts.size / filled;
+    distinct[c] = filled === 0 ? 0 : values / filled;
     const t = info?.[c]?.type;
     if (t === 'date' || t === 'datetime') kind[c] = KIND_DATE;
     else if (t === 'decimal') kind[c] = KIND_NUMBER;
@@ -504,7 +512,7 @@ function levelOf(x: number, y: number, kind: number, rules: DupRules): number {
   const a = wordToNumber(x), b = wordToNumber(y);
   const diff = Math.abs(a - b);
   if (kind === KIND_DATE || ((x & DATE_FLAG) !== 0 && (y & DATE_FLAG) !== 0)) {
-    if (diff < 0.05 || sameDayMonthSwapped(a, b)) return LEVEL_EXACT;
+    if (diff < 0.05 || (diff < 335 && sameDayMonthSwapped(a, b))) return LEVEL_EXACT;
     return diff <= rules.dateCloseDays ? LEVEL_CLOSE : LEVEL_DIFF;
   }
   const rel = diff / Math.max(Math.abs(a), Math.abs(b), 1e-9);
@@ -590,17 +598,20 @@ function choosePasses(
 ): Pass[] {
   const usable: number[] = [];
   for (let c = 0; c < f; c++) if (role[c] !== ROLE_OFF && !keySuspect[c] && uExact[c]! < 0.5) usable.push(c);
-  const options: { pass: Pass; cost: number }[] = [];
+  const options: { pass: Pass; cost: number; pairs: number }[] = [];
   for (const c of usable) {
     // One very selective column (e-mail, phone) is a pass of its own.
-    if (r * uExact[c]! <= 2 && nonEmpty[c]! > 0.2) options.push({ pass: { a: c, b: -1 }, cost: uExact[c]! });
+    if (r * uExact[c]! <= 2 && nonEmpty[c]! > 0.2) {
+      options.push({ pass: { a: c, b: -1 }, cost: uExact[c]!, pairs: (r * r * uExact[c]! * nonEmpty[c]! ** 2) / 2 });
+    }
   }
   for (let i = 0; i < usable.length; i++) {
     for (let j = i + 1; j < usable.length; j++) {
       const a = usable[i]!, b = usable[j]!;
       const u = uExact[a]! * uExact[b]!;
       if (r * u > rules.maxBlock) continue; // blocks too large to be useful
-      options.push({ pass: { a, b }, cost: u / Math.max(0.05, nonEmpty[a]! * nonEmpty[b]!) });
+      const filled = nonEmpty[a]! * nonEmpty[b]!;
+      options.push({ pass: { a, b }, cost: u / Math.max(0.05, filled), pairs: (r * r * u * filled * filled) / 2 });
     }
   }
   // Cheapest (most selective, best filled) first; ties by column index for determinism.
@@ -610,6 +621,9 @@ function choosePasses(
   const chosen: Pass[] = [];
   const used = new Int32Array(f);
   const remaining = [...options];
+  // Expected chance collisions grow with r² per pass: stop adding passes past a budget of pairs per row
+  // (the first MIN_PASSES are always run).
+  let expectedPairs = 0;
   while (chosen.length < rules.maxPasses && remaining.length > 0) {
     let best = 0, bestScore = Infinity;
     for (let k = 0; k < remaining.length; k++) {
@@ -618,7 +632,14 @@ function choosePasses(
       const s = reuse * 4 + k / remaining.length;
       if (s < bestScore) { bestScore = s; best = k; }
     }
-    const p = remaining.splice(best, 1)[0]!.pass;
+    const option = remaining[best]!;
+    if (chosen.length >= MIN_PASSES && expectedPairs + option.pairs > rules.pairsPerRow * r) {
+      remaining.splice(best, 1);
+      continue;
+    }
+    remaining.splice(best, 1);
+    expectedPairs += option.pairs;
+    const p = option.pass;
     chosen.push(p);
     used[p.a]!++;
     if (p.b >= 0) used[p.b]!++;

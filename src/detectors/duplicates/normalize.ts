@@ -188,6 +188,12 @@ export function nearWord(cell: string | null): number {
   }
   if (digits === 0 && letters === 0) return 0;
   if (letters === 0) {
+    if (n === 10 && others === 2 && cell.charCodeAt(4) === 45 && cell.charCodeAt(7) === 45) {
+      // yyyy-mm-dd, the most common date text: read it straight from the character codes.
+      const y = digitAt(cell, 0) * 1000 + digitAt(cell, 1) * 100 + digitAt(cell, 2) * 10 + digitAt(cell, 3);
+      const mo = digitAt(cell, 5) * 10 + digitAt(cell, 6), d = digitAt(cell, 8) * 10 + digitAt(cell, 9);
+      if (validYmd(y, mo, d)) return numericWord(daysFromCivil(y, mo, d), true);
+    }
     const t = spaces > 0 ? cell.trim() : cell;
     if (others > 0) {
       let w = numberCache.get(t);
@@ -208,6 +214,10 @@ export function nearWord(cell: string | null): number {
     if (days === days) return numericWord(days, true);
   }
   return textWord(cell);
+}
+
+function digitAt(s: string, i: number): number {
+  return s.charCodeAt(i) - 48;
 }
 
 /** Digits only (phone numbers, codes, plain integers): bigrams of the last 10 digits. */

@@ -42,6 +42,11 @@ export const dupRulesSchema = z
     window: z.number().int().min(1).max(1000).default(16),
     /** Blocking passes: pairs of the most informative columns, at most this many. */
     maxPasses: z.number().int().min(1).max(64).default(12),
+    /**
+     * Budget of chance candidate pairs per record that the blocking passes may generate (expected from
+     * the column statistics); passes beyond it are skipped, the three most selective always run.
+     */
+    pairsPerRow: z.number().min(0.1).max(1000).default(6),
     /** Near-duplicate signatures are kept for this many columns at most (the first ones). */
     maxFields: z.number().int().min(1).max(256).default(16),
     /**
