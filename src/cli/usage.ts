@@ -16,6 +16,8 @@ Profile options:
   --header            the first record holds column names (default: sniffed)
   --no-header         the first record is data, not column names
   --encoding NAME     text encoding (default: sniffed; utf-8, latin1, windows-1252, utf-16le, shift_jis, ...)
+  --duplicates FILE   write every duplicate record as CSV row,cluster,kind (row: 1-based data record)
+  --as-of DATE        reference day for staleness and future dates (default: the file's modification time)
   --quiet             no progress output
 
 Exit codes: 0 ok, 1 quality gate failed, 2 could not run (usage, input, rules), 3 internal error.

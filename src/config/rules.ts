@@ -4,6 +4,9 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { UserError, ExitCode } from '../cli/errors.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
+import { dateRulesSchema } from '../detectors/dates/rules.js';
+import { piiRulesSchema } from '../detectors/pii/rules.js';
+import { dupRulesSchema } from '../detectors/duplicates/rules.js';
 
 /**
  * The rules file: every threshold and default the profiler uses. The defaults live in rules/default.yaml;
@@ -31,6 +34,9 @@ export const rulesSchema = z
       })
       .strict(),
     limits: z.object({ maxRecordBytes: z.number().int().min(1024) }).strict(),
+    dates: dateRulesSchema.prefault({}),
+    pii: piiRulesSchema.prefault({}),
+    duplicates: dupRulesSchema.prefault({}),
   })
   .strict();
 

@@ -16,6 +16,8 @@ export interface ProfileOptions {
   rulesPath?: string;
   dialect?: Partial<CsvDialect>;
   encoding?: string;
+  /** Reference day for staleness and future dates; default: the input's modification time. */
+  asOf?: Date;
   threads?: number;
   /** Clock for the timing fields; injectable so tests can pin it. */
   now?: () => Date;
@@ -46,7 +48,13 @@ export async function planCsv(info: InputInfo, options: ProfileOptions): Promise
   return { encoding, dialect };
 }
 
-export async function profileFile(path: string, options: ProfileOptions): Promise<Report> {
+export interface ProfileOutcome {
+  report: Report;
+  /** Every record in a duplicate cluster, for --duplicates FILE. */
+  duplicateList: { row: number; cluster: number; kind: 'exact' | 'near' }[];
+}
+
+export async function profileFile(path: string, options: ProfileOptions): Promise<ProfileOutcome> {
   const now = options.now ?? (() => new Date());
   const started = now();
   const t0 = performance.now();
@@ -66,8 +74,10 @@ export async function profileFile(path: string, options: ProfileOptions): Promis
   const profiler = table as TableProfiler | null;
   if (profiler === null) throw new UserError(`${path}: no records found (the file holds only blank lines)`);
   if (profiler.rows === 0) throw new UserError(`${path}: the file has a header row but no data records`);
-  const result = profiler.finish();
-  return {
+  const asOf = options.asOf ?? new Date(info.modifiedAt);
+  const result = profiler.finish(asOf);
+  const { list: duplicateList, ...duplicates } = result.duplicates;
+  const report: Report = {
     reportVersion: REPORT_VERSION,
     tool: { name: 'dataready', version: TOOL_VERSION },
     input: {
@@ -94,9 +104,11 @@ export async function profileFile(path: string, options: ProfileOptions): Promis
     },
     rules: { path: options.rulesPath ?? null, sha256: rulesHash(options.rules) },
     table: { rows: result.rows, columns: result.columns.length, ragged: result.ragged },
-    columns: result.columns,
+    columns: result.columns as unknown as Report["columns"],
+    duplicates: duplicates as unknown as Report["duplicates"],
     run: { startedAt: started.toISOString(), durationMs: Math.round(performance.now() - t0), threads: 1 },
   };
+  return { report, duplicateList };
 }
 
 function round3(x: number): number {

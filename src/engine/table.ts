@@ -1,6 +1,7 @@
 import type { Cell } from '../metrics/accumulator.js';
 import { ColumnProfiler, type ColumnResult, type ColumnState } from '../metrics/column.js';
 import type { ProfileRules } from '../config/rules.js';
+import { DuplicateAccumulator, type DupResult, type DupState } from '../detectors/duplicates/index.js';
 
 /**
  * Profiles one table (one shard of it, or all of it): a ColumnProfiler per column, plus row-level facts.
@@ -18,12 +19,14 @@ export interface TableState {
   rows: number;
   ragged: RaggedState;
   columns: ColumnState[];
+  duplicates: DupState;
 }
 
 export interface TableResult {
   rows: number;
   ragged: { tooFew: number; tooMany: number; rows: number; examples: number[] };
   columns: ColumnResult[];
+  duplicates: DupResult;
 }
 
 const RAGGED_EXAMPLES = 10;
@@ -32,12 +35,14 @@ export class TableProfiler {
   rows = 0;
   ragged: RaggedState = { tooFew: 0, tooMany: 0, examples: [] };
   columns: ColumnProfiler[];
+  duplicates: DuplicateAccumulator;
 
   constructor(
     readonly header: string[],
     private readonly rules: ProfileRules,
   ) {
     this.columns = header.map((name) => new ColumnProfiler(name, rules));
+    this.duplicates = new DuplicateAccumulator(header, rules.duplicates);
   }
 
   /** `rowNumber` is the 1-based data-record number in the whole table (header excluded). */
@@ -51,6 +56,7 @@ export class TableProfiler {
       if (this.ragged.examples.length < RAGGED_EXAMPLES) this.ragged.examples.push(rowNumber);
     }
     for (let i = 0; i < width; i++) this.columns[i]!.add(i < n ? cells[i]! : null);
+    this.duplicates.addRow(cells, rowNumber);
   }
 
   merge(other: TableProfiler): void {
@@ -60,6 +66,7 @@ export class TableProfiler {
     // Shards merge in order, so the first examples stay the first ones in the file.
     this.ragged.examples = [...this.ragged.examples, ...other.ragged.examples].slice(0, RAGGED_EXAMPLES);
     for (let i = 0; i < this.columns.length; i++) this.columns[i]!.merge(other.columns[i]!);
+    this.duplicates.merge(other.duplicates);
   }
 
   toJSON(): TableState {
@@ -68,6 +75,7 @@ export class TableProfiler {
       rows: this.rows,
       ragged: { ...this.ragged, examples: this.ragged.examples.slice() },
       columns: this.columns.map((c) => c.toJSON()),
+      duplicates: this.duplicates.toJSON(),
     };
   }
 
@@ -76,10 +84,20 @@ export class TableProfiler {
     t.rows = s.rows;
     t.ragged = { ...s.ragged, examples: s.ragged.examples.slice() };
     t.columns = s.columns.map((c) => ColumnProfiler.fromJSON(c, rules));
+    t.duplicates = DuplicateAccumulator.fromJSON(s.duplicates, rules.duplicates);
     return t;
   }
 
-  finish(): TableResult {
+  finish(asOf?: Date): TableResult {
+    const columns = this.columns.map((c, i) => c.finish(i, asOf));
+    // Duplicate matching needs each column's type and uniqueness, known only now.
+    const duplicates = this.duplicates.finish(
+      columns.map((c) => ({
+        name: c.name,
+        type: c.type.inferred,
+        distinctRatio: c.values - c.missing.count > 0 ? c.distinct.distinct / (c.values - c.missing.count) : 0,
+      })),
+    );
     return {
       rows: this.rows,
       ragged: {
@@ -88,7 +106,8 @@ export class TableProfiler {
         rows: this.ragged.tooFew + this.ragged.tooMany,
         examples: this.ragged.examples.slice(),
       },
-      columns: this.columns.map((c, i) => c.finish(i)),
+      columns,
+      duplicates,
     };
   }
 }

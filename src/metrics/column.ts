@@ -8,6 +8,8 @@ import { TypeAccumulator, type TypeResult } from './types.js';
 import { classifyValue, codePointLength, ValueKind } from './value-kind.js';
 import { hash53 } from '../util/hash.js';
 import type { ProfileRules } from '../config/rules.js';
+import { DateColumnAccumulator, type DateResult, type DateState } from '../detectors/dates/index.js';
+import { PiiColumnAccumulator, maskValue, type PiiResult, type PiiState } from '../detectors/pii/index.js';
 
 /** What one distinct text value is, computed once and cached per column. */
 interface ValueInfo {
@@ -32,6 +34,8 @@ export interface ColumnState {
   lengths: LengthState;
   distinct: DistinctState;
   top: TopValuesState;
+  dates: DateState;
+  pii: PiiState;
 }
 
 export interface ColumnResult {
@@ -44,6 +48,8 @@ export interface ColumnResult {
   numeric: NumericResult | null;
   lengths: LengthResult;
   topValues: TopValuesResult;
+  dates: DateResult | null;
+  pii: PiiResult | null;
 }
 
 /** Profiles one column: every per-cell metric of the foundation, fed from a per-distinct-value cache. */
@@ -55,6 +61,8 @@ export class ColumnProfiler {
   lengths = new LengthAccumulator();
   distinct: DistinctAccumulator;
   top: TopValuesAccumulator;
+  dates: DateColumnAccumulator;
+  pii: PiiColumnAccumulator;
   private cache = new Map<string, ValueInfo>();
   private readonly nullTokens: Map<string, string>;
 
@@ -67,10 +75,14 @@ export class ColumnProfiler {
     this.distinct = new DistinctAccumulator(rules.profile.distinctExactLimit);
     this.top = new TopValuesAccumulator(rules.profile.topValuesCapacity, rules.profile.topValues);
     this.nullTokens = nullTokenMap(rules);
+    this.dates = new DateColumnAccumulator(name, rules.dates);
+    this.pii = new PiiColumnAccumulator(name, rules.pii);
   }
 
   add(cell: Cell): void {
     this.values++;
+    this.dates.add(cell);
+    this.pii.add(cell);
     if (cell === null) {
       this.missing.addNull();
       return;
@@ -131,6 +143,8 @@ export class ColumnProfiler {
     this.lengths.merge(other.lengths);
     this.distinct.merge(other.distinct);
     this.top.merge(other.top);
+    this.dates.merge(other.dates);
+    this.pii.merge(other.pii);
   }
 
   toJSON(): ColumnState {
@@ -143,6 +157,8 @@ export class ColumnProfiler {
       lengths: this.lengths.toJSON(),
       distinct: this.distinct.toJSON(),
       top: this.top.toJSON(),
+      dates: this.dates.toJSON(),
+      pii: this.pii.toJSON(),
     };
   }
 
@@ -155,11 +171,16 @@ export class ColumnProfiler {
     c.lengths = LengthAccumulator.fromJSON(s.lengths);
     c.distinct = DistinctAccumulator.fromJSON(s.distinct);
     c.top = TopValuesAccumulator.fromJSON(s.top, rules.profile.topValues);
+    c.dates = DateColumnAccumulator.fromJSON(s.dates, rules.dates);
+    c.pii = PiiColumnAccumulator.fromJSON(s.pii, rules.pii);
     return c;
   }
 
-  finish(index: number): ColumnResult {
+  /** `asOf` anchors staleness and future dates: the input's modification time unless the user gives one. */
+  finish(index: number, asOf?: Date): ColumnResult {
     const missing = this.missing.finish();
+    const pii = this.pii.finish();
+    const topValues = this.top.finish();
     const type = this.type();
     const numeric = type.inferred === 'integer' || type.inferred === 'decimal' ? this.numeric.finish() : null;
     return {
@@ -171,7 +192,10 @@ export class ColumnProfiler {
       distinct: clampDistinct(this.distinct.finish(), this.values - missing.count),
       numeric,
       lengths: this.lengths.finish(),
-      topValues: this.top.finish(),
+      // Frequent values of a personal-data column are personal data: only masked forms leave the profiler.
+      topValues: pii ? maskTopValues(topValues, pii) : topValues,
+      dates: this.dates.finish(asOf),
+      pii,
     };
   }
 
@@ -189,4 +213,16 @@ function nullTokenMap(rules: ProfileRules): Map<string, string> {
 /** The sketch can overshoot on small columns; there cannot be more distinct values than present values. */
 function clampDistinct(d: { distinct: number; exact: boolean }, present: number): { distinct: number; exact: boolean } {
   return d.distinct > present ? { distinct: present, exact: d.exact } : d;
+}
+
+function maskTopValues(top: TopValuesResult, pii: PiiResult): TopValuesResult {
+  const kind = pii.kind;
+  return {
+    approximate: top.approximate,
+    values: top.values.map((v) => ({
+      // Free text with embedded personal data is withheld whole: masking inside prose is not reliable.
+      value: kind === 'free_text' ? `[text withheld: ${codePointLength(v.value)} chars]` : maskValue(kind, v.value),
+      count: v.count,
+    })),
+  };
 }

@@ -40,11 +40,67 @@ export const columnSchema = z.object({
     .nullable()
     .describe('for integer and decimal columns, over the values that parse as numbers'),
   lengths: z.object({ min: z.number().nullable(), mean: z.number().nullable(), max: z.number().nullable() }),
-  topValues: z.object({
-    approximate: z.boolean(),
-    values: z.array(z.object({ value: z.string(), count: z.number().int() })),
-  }),
+  topValues: z
+    .object({
+      approximate: z.boolean(),
+      values: z.array(z.object({ value: z.string(), count: z.number().int() })),
+    })
+    .describe('masked when the column holds personal data'),
+  dates: z
+    .looseObject({
+      formats: z.record(z.string(), z.number().int()).describe('date-fns pattern → values'),
+      dominant: z.string().nullable(),
+      dominantShare: z.number(),
+      inconsistent: z.boolean(),
+      ambiguous: z.number().int(),
+      resolution: z.enum(['day-first', 'month-first', 'unresolved', 'mixed']).nullable(),
+      min: z.string().nullable(),
+      max: z.string().nullable(),
+      future: z.number().int().nullable(),
+      newestAgeDays: z.number().nullable(),
+      asOf: z.string().nullable(),
+      sentinels: z.record(z.string(), z.number().int()),
+    })
+    .nullable()
+    .describe('null unless the column is date-like'),
+  pii: z
+    .looseObject({
+      kind: z.string(),
+      confidence: z.number(),
+      validShare: z.number(),
+      regulations: z.array(z.string()),
+      embedded: z.record(z.string(), z.number()).optional(),
+      examples: z.array(z.string()).describe('masked forms only'),
+    })
+    .nullable()
+    .describe('null unless the column holds personal data'),
 });
+
+export const duplicatesSchema = z
+  .looseObject({
+    rows: z.number().int(),
+    exact: z.object({ duplicateRows: z.number().int(), clusters: z.number().int(), rowsInClusters: z.number().int() }),
+    near: z.looseObject({
+      enabled: z.boolean(),
+      duplicateRows: z.number().int(),
+      clusters: z.number().int(),
+      rowsInClusters: z.number().int(),
+      sampling: z.looseObject({ reason: z.string() }).nullable(),
+    }),
+    redundantRows: z.number().int(),
+    shareOfRowsInvolved: z.number(),
+    examples: z.array(
+      z.object({
+        cluster: z.number().int(),
+        kind: z.enum(['exact', 'near']),
+        rows: z.array(z.number().int()),
+        differingFields: z.array(z.string()),
+        emptyInOne: z.array(z.string()),
+        swapped: z.array(z.string()),
+      }),
+    ),
+  })
+  .describe('exact and near-duplicate records; the full row list goes to --duplicates FILE');
 
 export const reportSchema = z.object({
   reportVersion: z.literal(REPORT_VERSION),
@@ -86,6 +142,7 @@ export const reportSchema = z.object({
     }),
   }),
   columns: z.array(columnSchema),
+  duplicates: duplicatesSchema,
   run: z
     .object({
       startedAt: z.string(),

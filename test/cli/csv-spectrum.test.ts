@@ -41,7 +41,12 @@ describe('csv-spectrum: the report agrees with every file\'s expected records', 
         const counts = new Map<string, number>();
         present.forEach((v) => counts.set(v, (counts.get(v) ?? 0) + 1));
         const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-        if (top) expect(col.topValues.values[0]).toEqual({ value: top[0], count: top[1] });
+        // (a personal-data column shows masked values: then only the count can be compared)
+        if (top && col.pii === null) expect(col.topValues.values[0]).toEqual({ value: top[0], count: top[1] });
+        if (top && col.pii !== null) {
+          expect(col.topValues.values[0].count).toBe(top[1]);
+          expect(col.topValues.values.map((v: { value: string }) => v.value)).not.toContain(top[0]);
+        }
       });
     });
   }

@@ -16,6 +16,8 @@ const profileOptions = {
   header: { type: 'boolean' },
   quote: { type: 'string' },
   encoding: { type: 'string' },
+  duplicates: { type: 'string' },
+  'as-of': { type: 'string' },
   quiet: { type: 'boolean' },
   threads: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -48,9 +50,16 @@ export async function runProfile(args: string[]): Promise<number> {
     throw new UserError('--quote must be a single character other than the delimiter or a line break');
   }
   if (values.header && values['no-header']) throw new UserError('--header and --no-header contradict each other');
+  let asOf: Date | undefined;
+  if (values['as-of'] !== undefined) {
+    asOf = new Date(values['as-of']);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(values['as-of']) || Number.isNaN(asOf.getTime())) {
+      throw new UserError(`--as-of must be a date such as 2026-11-27, not ${JSON.stringify(values['as-of'])}`);
+    }
+  }
   const rules = loadRules(values.rules);
   const gate = gateRequest(values, values.rules);
-  const report = await profileFile(positionals[0]!, {
+  const { report, duplicateList } = await profileFile(positionals[0]!, {
     rules,
     rulesPath: values.rules,
     dialect: {
@@ -60,7 +69,12 @@ export async function runProfile(args: string[]): Promise<number> {
       ...(values.header ? { header: true } : {}),
     },
     encoding: values.encoding,
+    asOf,
   });
+  if (values.duplicates) {
+    const csv = ['row,cluster,kind', ...duplicateList.map((d) => `${d.row},${d.cluster},${d.kind}`)].join('\n') + '\n';
+    writeFileAtomic(values.duplicates, csv);
+  }
   const json = JSON.stringify(report, null, 2) + '\n';
   if (values.out) writeFileAtomic(values.out, json);
   process.stdout.write(format === 'json' ? json : renderText(report));
