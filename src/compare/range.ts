@@ -83,6 +83,9 @@ export function rangeChecks(current: MetricPoint[], history: Map<string, number[
     if (values === undefined || values.length < h.minRuns) continue;
     const r = rangeOf(values, m.kind, h);
     const outside = Math.abs(m.value - r.mean) > r.tolerance + 1e-9;
+    // The range as shown stays inside what the metric can take.
+    const lowest = 0;
+    const highest = m.kind === 'rate' ? 1 : m.kind === 'score' ? 100 : Infinity;
     const fmt = (x: number) => (m.kind === 'rate' ? pct(x) : m.kind === 'score' ? x.toFixed(1) : Math.round(x).toLocaleString('en-US'));
     const what = m.metric === 'missing.rate' ? `${JSON.stringify(m.subject)} missing rate` : m.metric === 'score' ? `score ${m.subject}` : m.metric === 'duplicates.rate' ? 'duplicate rate' : m.metric;
     checks.push({
@@ -90,7 +93,7 @@ export function rangeChecks(current: MetricPoint[], history: Map<string, number[
       column: m.metric === 'missing.rate' ? m.subject : null,
       subject: m.metric === 'missing.rate' ? m.metric : m.subject ? `${m.metric} ${m.subject}` : m.metric,
       status: outside ? (h.severity === 'off' ? 'skip' : h.severity) : 'pass',
-      message: `${what} ${fmt(m.value)} ${outside ? 'outside' : 'within'} the recent range ${fmt(r.mean - r.tolerance)}…${fmt(r.mean + r.tolerance)} (mean ${fmt(r.mean)} ± ${h.sigmas}σ of the last ${r.runs} runs)`,
+      message: `${what} ${fmt(m.value)} ${outside ? 'outside' : 'within'} the recent range ${fmt(Math.max(lowest, r.mean - r.tolerance))}…${fmt(Math.min(highest, r.mean + r.tolerance))} (mean ${fmt(r.mean)} ± ${h.sigmas}σ of the last ${r.runs} runs)`,
       measured: { current: m.value, mean: round6(r.mean), sd: round6(r.sd), tolerance: round6(r.tolerance), runs: r.runs },
       thresholds: null,
     });
