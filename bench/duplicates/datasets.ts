@@ -99,6 +99,45 @@ export function fodorsZagat(): LabelledTable {
   return { name: 'fodors-zagat', columns: fod[0]!.slice(1), rows, entity };
 }
 
+/**
+ * DBLP + ACM in one table (id dropped). There is no complete mapping here (the licensed copy has only
+ * labelled candidate pairs), so `pairs` holds the 415 labelled pairs (row indices, gold 0/1) and the
+ * score is computed on those pairs only.
+ */
+export function dblpAcm(): LabelledTable & { labelled: [number, number, boolean][] } {
+  const dir = path.join(corpusDir(), 'py_entitymatching/py_entitymatching/datasets');
+  const dblp = readCsv(path.join(dir, 'DBLP.csv'));
+  const acm = readCsv(path.join(dir, 'ACM.csv'));
+  const labels = readCsv(path.join(dir, 'dblp_acm_demo_labels.csv'));
+  const rowOf = new Map<string, number>();
+  const rows: string[][] = [], entity: string[] = [];
+  for (const r of dblp.slice(1)) { rowOf.set(`d${r[0]}`, rows.length); rows.push(r.slice(1)); entity.push(`d${r[0]}`); }
+  for (const r of acm.slice(1)) { rowOf.set(`a${r[0]}`, rows.length); rows.push(r.slice(1)); entity.push(`a${r[0]}`); }
+  const h = labels[0]!;
+  const li = h.indexOf('ltable.id'), ri = h.indexOf('rtable.id'), gi = h.indexOf('gold');
+  const labelled: [number, number, boolean][] = [];
+  for (const r of labels.slice(1)) {
+    const a = rowOf.get(`d${r[li]}`), b = rowOf.get(`a${r[ri]}`);
+    if (a !== undefined && b !== undefined) labelled.push([a, b, r[gi] === '1']);
+  }
+  return { name: 'dblp-acm (labelled pairs)', columns: dblp[0]!.slice(1), rows, entity, labelled };
+}
+
+/** Precision/recall over labelled pairs only: predicted = same cluster. */
+export function labelledPairScores(result: DupResult, labelled: [number, number, boolean][]): PairScores {
+  const cluster = new Map(result.list.map((e) => [e.row - 1, e.cluster]));
+  let tp = 0, fp = 0, fn = 0;
+  for (const [a, b, gold] of labelled) {
+    const same = cluster.has(a) && cluster.get(a) === cluster.get(b);
+    if (same && gold) tp++;
+    else if (same) fp++;
+    else if (gold) fn++;
+  }
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp), recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1, truePairs: tp + fn, predictedPairs: tp + fp, correctPairs: tp };
+}
+
 // ---- generated sets ------------------------------------------------------------------------------------
 
 export function lcg(seed: number): () => number {

@@ -130,6 +130,7 @@ const MONTHS: Record<string, number> = {
 const ISO_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const DMY_DATE = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const NAMED_DATE = /^(?:([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{4}))$/;
+const INTEGRAL_DECIMAL = /^[+-]?\d+\.0+$/;
 const DECIMAL = /^[+-]?[$€£¥]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)?\.\d+$|^[+-]?[$€£¥]?\s?\d{1,3}(?:,\d{3})+$/;
 
 function validYmd(y: number, m: number, d: number): boolean {
@@ -200,6 +201,7 @@ export function nearWord(cell: string | null): number {
       if (w === undefined) {
         const days = parseDateDays(t);
         if (days === days) w = numericWord(days, true);
+        else if (INTEGRAL_DECIMAL.test(t)) w = digitsWord(t.slice(0, t.indexOf('.'))); // "1999.0" as exported by pandas
         else if (DECIMAL.test(t)) w = numericWord(Number(t.replace(/[^0-9.+-]/g, '')));
         else w = digitsWord(t);
         if (numberCache.size >= 65536) numberCache.clear();
