@@ -10,6 +10,7 @@ import { sniffDialect, type SniffedDialect } from '../sources/dialect.js';
 import { readHead } from '../sources/text-stream.js';
 import { TOOL_VERSION } from '../util/version.js';
 import { TableProfiler } from './table.js';
+import { buildScorecard, scorecardRulesFrom } from '../scorecard/index.js';
 
 export interface ProfileOptions {
   rules: ProfileRules;
@@ -108,6 +109,7 @@ export async function profileFile(path: string, options: ProfileOptions): Promis
     duplicates: duplicates as unknown as Report["duplicates"],
     run: { startedAt: started.toISOString(), durationMs: Math.round(performance.now() - t0), threads: 1 },
   };
+  report.scorecard = buildScorecard(report, scorecardRulesFrom(options.rules));
   return { report, duplicateList };
 }
 

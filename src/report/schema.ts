@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scorecardSchema } from '../scorecard/schema.js';
 
 /**
  * The JSON report is the contract: other tools and scheduled jobs read it. Markdown, HTML and the terminal
@@ -143,6 +144,7 @@ export const reportSchema = z.object({
   }),
   columns: z.array(columnSchema),
   duplicates: duplicatesSchema,
+  scorecard: scorecardSchema.optional().describe('readiness scorecard (src/scorecard, docs/scorecard.md)'),
   run: z
     .object({
       startedAt: z.string(),
