@@ -3,6 +3,8 @@ import { gateOptions, gateRequest, printGateSummary, runGate } from '../../compa
 import { loadRules } from '../../config/rules.js';
 import { profileFile } from '../../engine/profile.js';
 import { renderText } from '../../report/text.js';
+import { renderHtml } from '../../report/html.js';
+import { renderMarkdown } from '../../report/markdown.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { ExitCode, UserError } from '../errors.js';
 import { USAGE } from '../usage.js';
@@ -10,6 +12,7 @@ import { USAGE } from '../usage.js';
 const profileOptions = {
   out: { type: 'string' },
   format: { type: 'string' },
+  html: { type: 'string' },
   rules: { type: 'string' },
   delimiter: { type: 'string' },
   'no-header': { type: 'boolean' },
@@ -40,7 +43,7 @@ export async function runProfile(args: string[]): Promise<number> {
   }
   if (positionals.length !== 1) throw new UserError('profile needs exactly one input file (see dataready --help)');
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UserError(`--format must be text or json, not ${JSON.stringify(format)}`);
+  if (format !== 'text' && format !== 'json' && format !== 'md') throw new UserError(`--format must be text, json or md, not ${JSON.stringify(format)}`);
   const delimiter = values.delimiter === '\\t' || values.delimiter === 'tab' ? '\t' : values.delimiter;
   if (delimiter !== undefined && (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')) {
     throw new UserError('--delimiter must be a single character (or \\t) other than a quote or a line break');
@@ -77,7 +80,8 @@ export async function runProfile(args: string[]): Promise<number> {
   }
   const json = JSON.stringify(report, null, 2) + '\n';
   if (values.out) writeFileAtomic(values.out, json);
-  process.stdout.write(format === 'json' ? json : renderText(report));
+  if (values.html) writeFileAtomic(values.html, renderHtml(report));
+  process.stdout.write(format === 'json' ? json : format === 'md' ? renderMarkdown(report) : renderText(report));
   if (gate) {
     const result = runGate(report, positionals[0]!, gate);
     printGateSummary(result, format, values.quiet ?? false);

@@ -5,8 +5,10 @@ import {
   NULL_TOKEN,
   SHAPE_EPOCH_MS,
   SHAPE_EPOCH_S,
+  LIKE_DAYS,
   YMD,
   ZERO_PREFIX,
+  matchLike,
   civilDay,
   classifyTrimmedCached,
   dayToIso,
@@ -91,6 +93,12 @@ export interface DateState {
   groups: DateGroupState[];
 }
 
+interface LocalEntry {
+  cls: ValueClass | null | typeof NULL_TOKEN;
+  n: number;
+}
+const LOCAL_MAX = 4096;
+
 class Group {
   count = 0;
   unpaddedDate = 0;
@@ -132,6 +140,15 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
   private unparsed = 0;
   private epochOutOfRange = 0;
   private readonly groups = new Map<string, Group>();
+  /**
+   * Distinct text value → its class and how often it was seen since the last flush. The hot path for a
+   * repeated value is one Map lookup and an increment; counts reach the histograms in flushLocal().
+   * Bounded (LOCAL_MAX entries), and flushing early or late gives the same sums.
+   */
+  private readonly local = new Map<string, LocalEntry>();
+  /** Last datetime classified the slow way and its text: later values with its skeleton take matchLike(). */
+  private like: ValueClass | null = null;
+  private likeSrc = '';
   /** shape id → group, so the hot path avoids a string-keyed lookup. */
   private readonly byShape: (Group | undefined)[] = [];
   readonly rules: DateRules;
@@ -178,7 +195,7 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
         i++;
       }
       if (i === n) {
-        if (n === 8 || n === 14) this.addClass(classifyTrimmedCached(v));
+        if ((n === 8 || n === 14) && compactLooksValid(v)) this.addClass(classifyTrimmedCached(v), 1);
         else if (n >= 9 && n <= 13 && n !== 11) this.addEpoch(v, n >= 12);
         else this.unparsed++;
         return;
@@ -195,7 +212,49 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
       this.unparsed++;
       return;
     }
-    this.addClass(classifyTrimmedCached(v));
+    const like = this.like;
+    if (like !== null) {
+      const mask = matchLike(v, this.likeSrc, like);
+      if (mask !== 0) {
+        this.addLike(like, mask);
+        return;
+      }
+    }
+    const seen = this.local.get(v);
+    if (seen !== undefined) {
+      seen.n++;
+      return;
+    }
+    const cls = classifyTrimmedCached(v);
+    if (cls !== null && cls !== NULL_TOKEN && cls.shape.hasTime) {
+      // datetimes are mostly distinct: fold straight away instead of filling the local map
+      this.addClass(cls, 1);
+      if (cls.fast !== undefined) {
+        this.like = cls;
+        this.likeSrc = v;
+      }
+      return;
+    }
+    if (this.local.size >= LOCAL_MAX) this.flushLocal();
+    this.local.set(v, { cls, n: 1 });
+  }
+
+  /** A datetime with the same skeleton as `like`; its days are in LIKE_DAYS. */
+  private addLike(like: ValueClass, mask: number): void {
+    const g = this.byShape[like.shape.id] ?? this.newGroup(like.shape);
+    g.count++;
+    g.masks[mask]!++;
+    if (like.unpaddedDate) g.unpaddedDate++;
+    if (like.unpaddedHour) g.unpaddedHour++;
+    if (like.fracLen > g.fracLen) g.fracLen = like.fracLen;
+    if (mask & YMD) g.hist(mask, YMD).add(LIKE_DAYS[0]!);
+    if (mask & DMY) g.hist(mask, DMY).add(LIKE_DAYS[1]!);
+    if (mask & MDY) g.hist(mask, MDY).add(LIKE_DAYS[2]!);
+  }
+
+  private flushLocal(): void {
+    for (const e of this.local.values()) this.addClass(e.cls, e.n);
+    this.local.clear();
   }
 
   private addEpoch(v: string, millis: boolean): void {
@@ -212,25 +271,25 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
     g.hist(YMD, YMD).add(Math.floor(sec / 86_400));
   }
 
-  private addClass(cls: ValueClass | null | typeof NULL_TOKEN): void {
+  private addClass(cls: ValueClass | null | typeof NULL_TOKEN, k: number): void {
     if (cls === null) {
-      this.unparsed++;
+      this.unparsed += k;
       return;
     }
     if (cls === NULL_TOKEN) {
-      this.placeholders++;
+      this.placeholders += k;
       return;
     }
     const g = this.byShape[cls.shape.id] ?? this.newGroup(cls.shape);
-    g.count++;
+    g.count += k;
     const m = cls.mask;
-    g.masks[m]!++;
-    if (cls.unpaddedDate) g.unpaddedDate++;
-    if (cls.unpaddedHour) g.unpaddedHour++;
+    g.masks[m]! += k;
+    if (cls.unpaddedDate) g.unpaddedDate += k;
+    if (cls.unpaddedHour) g.unpaddedHour += k;
     if (cls.fracLen > g.fracLen) g.fracLen = cls.fracLen;
-    if (m & YMD) g.hist(m, YMD).add(cls.dayYMD);
-    if (m & DMY) g.hist(m, DMY).add(cls.dayDMY);
-    if (m & MDY) g.hist(m, MDY).add(cls.dayMDY);
+    if (m & YMD) g.hist(m, YMD).add(cls.dayYMD, k);
+    if (m & DMY) g.hist(m, DMY).add(cls.dayDMY, k);
+    if (m & MDY) g.hist(m, MDY).add(cls.dayMDY, k);
   }
 
   private newGroup(shape: Shape): Group {
@@ -244,6 +303,8 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
   }
 
   merge(other: DateColumnAccumulator): void {
+    this.flushLocal();
+    other.flushLocal();
     this.total += other.total;
     this.nulls += other.nulls;
     this.blanks += other.blanks;
@@ -264,6 +325,7 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
   }
 
   toJSON(): DateState {
+    this.flushLocal();
     const groups = [...this.groups.values()]
       .sort((a, b) => (a.shape.key < b.shape.key ? -1 : a.shape.key > b.shape.key ? 1 : 0))
       .map((g): DateGroupState => {
@@ -316,6 +378,7 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
   }
 
   finish(asOf?: Date | string): DateResult | null {
+    this.flushLocal();
     const r = this.rules;
     const nonMissing = this.total - this.nulls - this.blanks - this.placeholders;
     const hinted = nameSuggestsTime(this.columnName);
@@ -585,6 +648,15 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
     }
     return out;
   }
+}
+
+/** yyyyMMdd digits in range (year 1800–2200, month 1–12, day 1–31) before date-fns is asked. */
+function compactLooksValid(v: string): boolean {
+  const d = (i: number): number => v.charCodeAt(i) - 48;
+  const y = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
+  const m = d(4) * 10 + d(5);
+  const day = d(6) * 10 + d(7);
+  return y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && day >= 1 && day <= 31;
 }
 
 /** Cheap first-character filter: digits, month/weekday initials, and placeholder starts (`N/A`, `-`, `?`, `#N/A`). */

@@ -56,6 +56,27 @@ export interface ValueClass {
   readonly unpaddedDate: boolean;
   readonly unpaddedHour: boolean;
   readonly fracLen: number;
+  /** Where the parts sit, so values with the same skeleton can be read without re-scanning (datetimes). */
+  readonly fast: FastInfo | undefined;
+}
+
+/**
+ * Positions inside a datetime value. Two values with the same skeleton (same length, same non-digit
+ * characters at the same places) have the same shape, padding and fraction length; only the date part
+ * (date-fns, cached) and the time-field ranges need checking. -1 = absent.
+ */
+export interface FastInfo {
+  readonly dateStart: number;
+  readonly dateEnd: number;
+  /** date-fns pattern of the date part per order (YMD, DMY, MDY), '' where the shape cannot take it. */
+  readonly patterns: readonly [string, string, string];
+  readonly hourAt: number;
+  readonly hourLen: number;
+  readonly twelve: boolean;
+  readonly minAt: number;
+  readonly secAt: number;
+  readonly offAt: number;
+  readonly offMinAt: number;
 }
 
 // ---------------------------------------------------------------- shape registry (per thread)
@@ -109,13 +130,15 @@ const ZONE_NAMES = new Set(['UTC', 'GMT', 'Z', 'EST', 'EDT', 'CST', 'CDT', 'MST'
 const REFERENCE = new Date(2000, 0, 1);
 const DAY_MS = 86_400_000;
 const MAX_DATE_PART_CACHE = 50_000;
-const datePartCache = new Map<string, number>();
+/** pattern → date text → day (NaN when invalid). Nested maps avoid building a combined key per lookup. */
+const datePartCache = new Map<string, Map<string, number>>();
+let datePartCacheSize = 0;
 
 /** Days since epoch of a calendar date, independent of the process time zone. */
 export function civilDay(y: number, m: number, d: number): number {
   const t = new Date(0);
   t.setUTCFullYear(y, m - 1, d);
-  return Math.round(t.getTime() / DAY_MS);
+  return Math.round(t.getTime() / DAY_MS) | 0;
 }
 
 export function dayToIso(day: number): string {
@@ -127,14 +150,24 @@ export function dayToIso(day: number): string {
 
 /** date-fns parse of the date part only; NaN when it is not a real calendar date. */
 function parseDatePart(text: string, pattern: string): number {
-  const key = pattern + '\u0001' + text;
-  const hit = datePartCache.get(key);
+  let byText = datePartCache.get(pattern);
+  if (byText === undefined) {
+    byText = new Map();
+    datePartCache.set(pattern, byText);
+  }
+  const hit = byText.get(text);
   if (hit !== undefined) return hit;
   const d = parse(text, pattern, REFERENCE);
   // local getters: date-fns builds the date in the process zone; the day as written is what we report
   const day = isValid(d) ? civilDay(d.getFullYear(), d.getMonth() + 1, d.getDate()) : NaN;
-  if (datePartCache.size >= MAX_DATE_PART_CACHE) datePartCache.clear();
-  datePartCache.set(key, day);
+  if (datePartCacheSize >= MAX_DATE_PART_CACHE) {
+    datePartCache.clear();
+    datePartCacheSize = 0;
+    datePartCache.set(pattern, byText);
+    byText.clear();
+  }
+  byText.set(text, day);
+  datePartCacheSize++;
   return day;
 }
 
@@ -147,6 +180,24 @@ const isAlpha = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <=
 /** Scanner state, reused: classification runs once per distinct value, but allocation still adds up. */
 let S = '';
 let P = 0;
+/** Date part of the value being classified and the date-fns patterns it was read with (for FastInfo). */
+let noteStart = 0;
+let noteEnd = 0;
+let noteP: [string, string, string] = ['', '', ''];
+let noteWeekday = false;
+/** Time-field positions of the value being classified (for FastInfo). */
+let tHourAt = -1;
+let tHourLen = 0;
+let tTwelve = false;
+let tMinAt = -1;
+let tSecAt = -1;
+let tOffAt = -1;
+let tOffMinAt = -1;
+function note(start: number, end: number, pYMD: string, pDMY: string, pMDY: string): void {
+  noteStart = start;
+  noteEnd = end;
+  noteP = [pYMD, pDMY, pMDY];
+}
 
 function digits(): number {
   const start = P;
@@ -197,12 +248,15 @@ function scanZone(): string | null {
   if (sign === 43 || sign === 45) {
     P++;
     const o0 = P;
+    tOffAt = o0;
     const ol = digits();
     if (ol === 2 && P === n) return num(o0, P) > 14 ? null : space + 'X';
+    if (ol === 4) tOffMinAt = o0 + 2;
     if (ol === 4 && P === n) return num(o0, o0 + 2) > 14 || num(o0 + 2, P) > 59 ? null : space + 'XX';
     if (ol === 2 && S.charCodeAt(P) === 58) {
       P++;
       const q0 = P;
+      tOffMinAt = q0;
       if (digits() !== 2 || P !== n || num(o0, o0 + 2) > 14 || num(q0, P) > 59) return null;
       return space + 'XXX';
     }
@@ -233,11 +287,14 @@ function scanTime(): TimePart | null {
     P += 2;
   } else return null;
   const h0 = P;
+  tHourAt = h0;
   const hl = digits();
+  tHourLen = hl;
   if (hl < 1 || hl > 2 || S.charCodeAt(P) !== 58) return null;
   const hour = num(h0, P);
   P++;
   const m0 = P;
+  tMinAt = m0;
   if (digits() !== 2) return null;
   if (num(m0, P) > 59) return null;
   let timeTail = ':mm';
@@ -245,6 +302,7 @@ function scanTime(): TimePart | null {
   if (S.charCodeAt(P) === 58) {
     P++;
     const s0 = P;
+    tSecAt = s0;
     if (digits() !== 2 || num(s0, P) > 59) return null;
     timeTail += ':ss';
     const f = S.charCodeAt(P);
@@ -273,6 +331,7 @@ function scanTime(): TimePart | null {
     } else P = save;
   }
   if (twelve ? hour < 1 || hour > 12 : hour > 23) return null;
+  tTwelve = twelve;
   template += (twelve ? '%h' : '%H') + timeTail;
   // zone
   const zone = scanZone();
@@ -298,8 +357,25 @@ function make(
   unpaddedDate: boolean,
   time: TimePart | null,
 ): ValueClass {
-  const shape = shapeFor(key, kind, orders, time !== null && /%[Hh]|HH/.test(time.template), time?.hasZone ?? false);
+  const hasTime = time !== null && (time.template.includes('%H') || time.template.includes('%h') || time.template === 'HHmmss');
+  const shape = shapeFor(key, kind, orders, hasTime, time?.hasZone ?? false);
+  const fast: FastInfo | undefined =
+    hasTime && kind !== 'zero' && !noteWeekday
+      ? {
+          dateStart: noteStart,
+          dateEnd: noteEnd,
+          patterns: noteP,
+          hourAt: kind === 'compact' ? 8 : tHourAt,
+          hourLen: kind === 'compact' ? 2 : tHourLen,
+          twelve: tTwelve,
+          minAt: kind === 'compact' ? 10 : tMinAt,
+          secAt: kind === 'compact' ? 12 : tSecAt,
+          offAt: tOffAt,
+          offMinAt: tOffMinAt,
+        }
+      : undefined;
   return {
+    fast,
     shape,
     mask,
     dayYMD: dYMD,
@@ -361,6 +437,11 @@ function finishDate(
 export function classifyText(value: string): ValueClass | null {
   S = value;
   P = 0;
+  noteWeekday = false;
+  tHourAt = -1;
+  tOffAt = -1;
+  tOffMinAt = -1;
+  tSecAt = -1;
   const n = value.length;
   if (n < 6 || n > 64) return null;
   let prefix = '';
@@ -374,6 +455,7 @@ export function classifyText(value: string): ValueClass | null {
     const wd = WEEKDAYS.get(word);
     if (wd !== undefined) {
       weekday = wd;
+      noteWeekday = true;
       prefix = al > 3 ? 'EEEE' : 'EEE';
       if (value.charCodeAt(P) === 44) {
         prefix += ',';
@@ -410,7 +492,9 @@ export function classifyText(value: string): ValueClass | null {
       const zero = allZero(f1, e2);
       const y = num(f1, e1);
       if (!zero && (y < 1800 || y > 2200)) return null;
-      const day = zero ? NaN : parseDatePart(value.slice(dateStart, P), `yyyy${sepCh}M`);
+      const pm = `yyyy${sepCh}M`;
+      note(dateStart, P, pm, '', '');
+      const day = zero ? NaN : parseDatePart(value.slice(dateStart, P), pm);
       if (!zero && day !== day) return null;
       return finishDate(`${prefix}yyyy${sepCh}MM`, 'text', YMD, P, zero, [day, NaN, NaN], false, weekday);
     }
@@ -425,7 +509,9 @@ export function classifyText(value: string): ValueClass | null {
   if (l1 === 4 && l3 >= 1 && l3 <= 2) {
     const unpadded = l2 === 1 || l3 === 1;
     const yearZero = allZero(f1, e1);
-    const day = zero || yearZero ? NaN : parseDatePart(dateText, `yyyy${sepCh}M${sepCh}d`);
+    const pYMD = `yyyy${sepCh}M${sepCh}d`;
+    note(dateStart, e3, pYMD, '', '');
+    const day = zero || yearZero ? NaN : parseDatePart(dateText, pYMD);
     return finishDate(`${prefix}yyyy${sepCh}%M${sepCh}%d`, 'text', YMD, e3, zero || yearZero, [day, NaN, NaN], unpadded, weekday);
   }
   if (l1 > 2) return null;
@@ -436,9 +522,13 @@ export function classifyText(value: string): ValueClass | null {
     const orders = l3 === 2 && l1 === 2 && l2 === 2 ? YMD | DMY | MDY : DMY | MDY;
     const yearZero = l3 === 4 && allZero(f3, e3);
     if (zero || yearZero) return finishDate(key, 'text', DMY | MDY | (l3 === 2 ? YMD : 0), e3, true, [NaN, NaN, NaN], unpadded, weekday);
-    const dYMD = orders & YMD ? parseDatePart(dateText, `yy${sepCh}M${sepCh}d`) : NaN;
-    const dDMY = parseDatePart(dateText, `d${sepCh}M${sepCh}${yearToken}`);
-    const dMDY = parseDatePart(dateText, `M${sepCh}d${sepCh}${yearToken}`);
+    const pYMD = l3 === 2 ? `yy${sepCh}M${sepCh}d` : '';
+    const pDMY = `d${sepCh}M${sepCh}${yearToken}`;
+    const pMDY = `M${sepCh}d${sepCh}${yearToken}`;
+    note(dateStart, e3, pYMD, pDMY, pMDY);
+    const dYMD = orders & YMD ? parseDatePart(dateText, pYMD) : NaN;
+    const dDMY = parseDatePart(dateText, pDMY);
+    const dMDY = parseDatePart(dateText, pMDY);
     return finishDate(key, 'text', l3 === 2 ? YMD | DMY | MDY : DMY | MDY, e3, false, [dYMD, dDMY, dMDY], unpadded, weekday);
   }
   return null;
@@ -462,6 +552,7 @@ function cjk(prefix: string, dateStart: number, f1: number, e1: number, weekday:
   if (l3 < 1 || l3 > 2 || S.charCodeAt(P) !== 0x65e5) return null;
   const e3 = P + 1;
   const zero = allZero(f1, e1) && allZero(f2, e2);
+  note(dateStart, e3, 'yyyy年M月d日', '', '');
   const day = zero ? NaN : parseDatePart(S.slice(dateStart, e3), 'yyyy年M月d日');
   return finishDate(`${prefix}yyyy年%M月%d日`, 'text', YMD, e3, zero, [day, NaN, NaN], l2 === 1 || l3 === 1, weekday);
   void f3;
@@ -486,7 +577,9 @@ function monthFirst(prefix: string, dateStart: number, weekday: number): ValueCl
   const l2 = digits();
   if (l2 === 4 && P === S.length) {
     // month and year only
-    const day = parseDatePart(S.slice(dateStart, P), `${mParse}${sepText}yyyy`);
+    const pm = `${mParse}${sepText}yyyy`;
+    note(dateStart, P, pm, '', '');
+    const day = parseDatePart(S.slice(dateStart, P), pm);
     return finishDate(`${prefix}${mTok}${sepText}yyyy`, 'text', YMD, P, false, [day, NaN, NaN], false, weekday);
   }
   if (l2 < 1 || l2 > 2) return null;
@@ -503,7 +596,9 @@ function monthFirst(prefix: string, dateStart: number, weekday: number): ValueCl
   const l3 = digits();
   if (l3 !== 4 && l3 !== 2) return null;
   const yTok = l3 === 4 ? 'yyyy' : 'yy';
-  const day = parseDatePart(S.slice(dateStart, P), `${mParse}${sepText}d${sep2}${yTok}`);
+  const pm = `${mParse}${sepText}d${sep2}${yTok}`;
+  note(dateStart, P, pm, '', '');
+  const day = parseDatePart(S.slice(dateStart, P), pm);
   void f3;
   void f2;
   return finishDate(`${prefix}${mTok}${sepText}%d${sep2}${yTok}`, 'text', YMD, P, false, [day, NaN, NaN], l2 === 1, weekday);
@@ -530,7 +625,9 @@ function dayMonthName(prefix: string, dateStart: number, f1: number, l1: number,
   if (l3 !== 4 && l3 !== 2) return null;
   const s = String.fromCharCode(sep);
   const yTok = l3 === 4 ? 'yyyy' : 'yy';
-  const day = parseDatePart(S.slice(dateStart, P), `d${s}${mParse}${sep2}${s}${yTok}`);
+  const pm = `d${s}${mParse}${sep2}${s}${yTok}`;
+  note(dateStart, P, pm, '', '');
+  const day = parseDatePart(S.slice(dateStart, P), pm);
   return finishDate(`${prefix}%d${s}${mTok}${sep2}${s}${yTok}`, 'text', YMD, P, false, [day, NaN, NaN], l1 === 1, weekday);
   void f1;
 }
@@ -549,8 +646,11 @@ export function classifyCompact(value: string): ValueClass | null {
   const n = value.length;
   if (n !== 8 && n !== 14) return null;
   S = value;
+  noteWeekday = false;
+  tTwelve = false;
   const y = num(0, 4);
   if (y < 1800 || y > 2200) return null;
+  note(0, 8, 'yyyyMMdd', '', '');
   const day = parseDatePart(value.slice(0, 8), 'yyyyMMdd');
   if (day !== day) return null;
   let time: TimePart | null = null;
@@ -559,6 +659,53 @@ export function classifyCompact(value: string): ValueClass | null {
     time = { template: 'HHmmss', unpaddedHour: false, fracLen: 0, hasZone: false };
   }
   return make(n === 8 ? 'yyyyMMdd' : 'yyyyMMddHHmmss', 'compact', YMD, YMD, day, NaN, NaN, false, time);
+}
+
+// ---------------------------------------------------------------- same-skeleton fast path
+
+/** Days per order (YMD, DMY, MDY) written by {@link matchLike}. */
+export const LIKE_DAYS = new Int32Array(3);
+
+/**
+ * `value` against a datetime class `t` read from another value: 0 when the skeletons differ or the value
+ * is not valid (the caller then classifies it the slow way), else the mask of valid orders with the days in
+ * LIKE_DAYS. Allocates only the date-part slice.
+ */
+export function matchLike(value: string, src: string, t: ValueClass): number {
+  const n = value.length;
+  if (n !== src.length) return 0;
+  for (let i = 0; i < n; i++) {
+    const a = value.charCodeAt(i);
+    const b = src.charCodeAt(i);
+    if (a !== b && !(a >= 48 && a <= 57 && b >= 48 && b <= 57)) return 0;
+  }
+  const f = t.fast!;
+  S = value;
+  const hour = num(f.hourAt, f.hourAt + f.hourLen);
+  if (f.twelve ? hour < 1 || hour > 12 : hour > 23) return 0;
+  if (num(f.minAt, f.minAt + 2) > 59) return 0;
+  if (f.secAt >= 0 && num(f.secAt, f.secAt + 2) > 59) return 0;
+  if (f.offAt >= 0 && num(f.offAt, f.offAt + 2) > 14) return 0;
+  if (f.offMinAt >= 0 && num(f.offMinAt, f.offMinAt + 2) > 59) return 0;
+  const text = value.slice(f.dateStart, f.dateEnd);
+  const orders = t.shape.orders;
+  let mask = 0;
+  if (orders & YMD && f.patterns[0] !== '') {
+    const d = parseDatePart(text, f.patterns[0]);
+    LIKE_DAYS[0] = d;
+    if (d === d) mask |= YMD;
+  }
+  if (orders & DMY) {
+    const d = parseDatePart(text, f.patterns[1]);
+    LIKE_DAYS[1] = d;
+    if (d === d) mask |= DMY;
+  }
+  if (orders & MDY) {
+    const d = parseDatePart(text, f.patterns[2]);
+    LIKE_DAYS[2] = d;
+    if (d === d) mask |= MDY;
+  }
+  return mask;
 }
 
 // ---------------------------------------------------------------- rendering
@@ -632,14 +779,27 @@ const MAX_VALUE_CACHE = 65_536;
 const NULL_TOKENS = new Set(['na', 'n/a', 'n.a.', '#n/a', 'null', 'none', 'nil', 'nan', 'nat', '-', '--', '?', 'unknown', 'missing', 'tbd', 'not available', 'invalid date']);
 /** Cache answer for a null placeholder. */
 export const NULL_TOKEN = 0;
-/** Distinct value → class, null (not a date) or NULL_TOKEN. Bounded: cleared when full, which only costs re-classification. */
-const valueCache = new Map<string, ValueClass | null | typeof NULL_TOKEN>();
+/**
+ * Distinct value → class or NULL_TOKEN. Bounded: cleared when full, which only costs re-classification.
+ * Only values that tend to repeat are kept: dates without a time of day, and placeholders. Datetimes are
+ * mostly distinct and non-dates are rejected within a few characters, so caching them would only fill the
+ * old generation (measured: a cache churning on distinct timestamps spent most of its time in GC); their
+ * date part is still parsed by date-fns once per distinct date (parseDatePart).
+ */
+const valueCache = new Map<string, ValueClass | typeof NULL_TOKEN>();
 
 export function classifyTrimmedCached(value: string): ValueClass | null | typeof NULL_TOKEN {
-  let v = valueCache.get(value);
-  if (v === undefined) {
-    v = isDigit(value.charCodeAt(value.length - 1)) && /^\d+$/.test(value) ? classifyCompact(value) : classifyText(value);
-    if (v === null && value.length <= 13 && NULL_TOKENS.has(value.toLowerCase())) v = NULL_TOKEN;
+  const hit = valueCache.get(value);
+  if (hit !== undefined) return hit;
+  const v = isDigit(value.charCodeAt(value.length - 1)) && /^\d+$/.test(value) ? classifyCompact(value) : classifyText(value);
+  if (v === null) {
+    if (value.length <= 13 && NULL_TOKENS.has(value.toLowerCase())) {
+      valueCache.set(value, NULL_TOKEN);
+      return NULL_TOKEN;
+    }
+    return null;
+  }
+  if (!v.shape.hasTime) {
     if (valueCache.size >= MAX_VALUE_CACHE) valueCache.clear();
     valueCache.set(value, v);
   }
