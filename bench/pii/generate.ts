@@ -78,6 +78,10 @@ const gen = {
     const a = pick(r, AREA), e = int(r, 200, 999), n = pad(int(r, 0, 9999), 4);
     return pick(r, [`(${a}) ${e}-${n}`, `${a}-${e}-${n}`, `+1 ${a} ${e} ${n}`, `${a}.${e}.${n}`, `+1-${a}-${e}-${n}`, `+44 20 7${digits(r, 3)} ${digits(r, 4)}`]);
   },
+  /** Faker-style: any digits in a phone layout (area codes often unassigned), some with extensions. */
+  phoneFaker(r: Rng) {
+    return pick(r, [`(${digits(r, 3)}) ${digits(r, 3)}-${digits(r, 4)}`, `${digits(r, 3)}-${digits(r, 3)}-${digits(r, 4)}`, `${digits(r, 3)}.${digits(r, 3)}.${digits(r, 4)} x${digits(r, 3)}`, `1-${digits(r, 3)}-${digits(r, 3)}-${digits(r, 4)}`]);
+  },
   phonePlain(r: Rng) {
     return `${pick(r, AREA)}${int(r, 200, 999)}${pad(int(r, 0, 9999), 4)}`;
   },
@@ -261,6 +265,7 @@ export const SPECS: Spec[] = [
   S('email', 'email', ['email', 'Email Address', 'contactEmail', 'col_7', 'ref', 'user_mail']),
   S('phone', 'phone', ['phone', 'telephone', 'mobile_number', 'col_3', 'contact', 'fax']),
   S('phone', 'phonePlain', ['phone', 'cell_phone', 'tel']),
+  S('phone', 'phoneFaker', ['phone_number', 'PhoneNumber', 'fax', 'mobile']),
   S('ssn', 'ssn', ['ssn', 'social_security_number', 'col_7', 'ref', 'tax_ident']),
   S('ssn', 'ssnPlain', ['ssn', 'SSN_number', 'soc_sec']),
   S('credit_card', 'card', ['credit_card', 'cc_number', 'card', 'col_12', 'payment_ref', 'pan']),

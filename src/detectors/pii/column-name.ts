@@ -84,7 +84,7 @@ const RULES: Record<PiiKind, NameRule> = {
   passport: { strong: /passport|(?:^|_)travel_document(?:_|$)/ },
   health: {
     strong: t(
-      'icd|icd9|icd10|icd_9|icd_10|icd_code|icd_codes|diagnosis|diagnoses|diagnosis_code|diag|diag_code|mrn|medical_record|medical_record_number|medical_record_no|med_rec|medrec|med_rec_no|chart_no|chart_number|medication|medications|prescription|prescriptions|allergy|allergies|symptom|symptoms|disease|diseases|illness|illnesses|nhs_number|nhs_no|patient_id|patient_number|patient_no|health_record|health_insurance_number|hicn|mbi|cpt|cpt_code|procedure_code|icd_cm|comorbidity|comorbidities|condition_code',
+      'icd|icd9|icd10|icd_9|icd_10|icd_code|icd_codes|diagnosis|diagnoses|diagnosis_code|diag|diag_code|mrn|medical_record|medical_record_number|medical_record_no|med_rec|medrec|med_rec_no|chart_no|chart_number|medication|medications|prescription|prescriptions|allergy|allergies|symptom|symptoms|disease|diseases|illness|illnesses|nhs_number|nhs_no|patient_id|patient_number|patient_no|health_record|health_insurance_number|hicn|mbi|cpt|cpt_code|procedure_code|icd_cm|comorbidity|comorbidities|condition_code|medical_condition|medical_conditions|health_condition|health_conditions|blood_type|blood_group|bloodtype|vaccination|vaccine_status|disability|hiv_status|lab_result|lab_results',
     ),
     weak: t('condition|conditions|treatment|treatments|health|medical|procedure|procedures|dx|clinical'),
   },

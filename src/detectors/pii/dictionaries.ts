@@ -22,7 +22,7 @@ alice judy sophia grace denise amber doris marilyn danielle beverly isabella the
 charlotte marie kayla alexis lori jane julia chloe mia ella ava amelia isla poppy lily sophie jessica ruby evie
 freya grace millie daisy phoebe matilda zoe zara holly imogen eleanor harriet abbey caitlin chelsea jade kirsty
 leah tegan shannon bridget siobhan aoife niamh ciara sinead maeve orla fiona morag eilidh kirsten
-jill jill jim tom tim bob rob ben sam dan joe ted ed al ron don ken jon kim pat sue meg beth kate liz tina gina rita lynn dawn joy eve ivy roxanne
+jill jim tom tim bob rob ben sam dan joe ted ed al ron don ken jon kim pat sue meg beth kate liz tina gina rita lynn dawn joy eve ivy roxanne
 karen brenda gail jo annie molly nora clara ada edith ethel mabel hazel irene vera stella lucy peggy sally wendy
 stanley howard leonard norman clarence earl herbert frederick ernest bernard vernon glenn dale wade troy shane
 chad derek travis marcus curtis darren lance grant neil craig stuart ross graham ian malcolm duncan gordon
@@ -40,6 +40,29 @@ wei jing li ming hui yan xin hao jun lei chen yu hong mei ling yi ying hiroshi t
 yui hina aoi rin raj rahul amit vijay sanjay anil sunil priya pooja anjali neha kavya deepa sunita arjun rohan
 ivan dmitri sergei alexei nikolai olga natasha tatiana irina svetlana anastasia ekaterina piotr krzysztof
 tomasz agnieszka katarzyna malgorzata jan lars erik nils sven anders karin ingrid astrid sigrid bjorn
+aaliyah abby addison adrian aiden alan alexa alexandra alicia allison alyssa amanda andre angel angelica
+anne annette antonio april ariana arianna aubrey audrey autumn ava bailey beatrice becky bella benjamin bernice
+bethany blake bonnie bradley brady brandi brandy brendan brett brianna bridget brittany brooke bryce caleb
+cameron candace carla carlos carmen caroline carrie casey cassandra cecilia chad charlene charles chase
+cheyenne chris christie christy cindy claire clayton cody colin colleen connie constance corey courtney craig
+crystal curtis dakota dale dallas damian dana darlene darrell darryl dean debbie delores derrick desiree
+destiny devin devon dominic dominique dustin dwayne eddie edgar edna eileen elaine eleanor eli elijah ellen
+elliott elsie emilio erica erin esther eva evan faith felicia fernando floyd francis franklin gabriella
+gabrielle garrett gavin genevieve geoffrey gilbert gina gladys glen glenda gregg gwendolyn haley harvey hayden
+heidi holly hope hunter ian isaiah ivan jaclyn jacqueline jade jaime jamie janelle janie jared jasmine javier
+jay jeanette jeffery jenna jenny jeremiah jerome jillian joann joanna jocelyn joel johnny jolene jonah josephine
+josie joy juanita julian julio june justine kara katelyn katie kayla keith kelli kelsey kendra kenny kerry
+kristen kristin kristina kristy krystal kurt kyle lacey lance latoya laurie leah lee leon leroy leslie lester
+lillian lindsay lindsey lloyd logan lonnie lorraine louise lydia mackenzie madeline makayla mallory mandy
+marc marcia marco margarita marian marianne marisa marissa marjorie marlene marsha marvin mathew maureen
+maxine melanie melinda melody mercedes meredith micheal miguel mike mildred miranda misty mitchell monica
+morgan myrtle nadine naomi natalie nathaniel nichole nina noel norma oscar paige pam paula pauline pearl
+penny perry phillip preston priscilla quentin rachael ramon randall randolph rebekah regina reginald renee
+rhonda ricardo ricky riley roberto robin rodney roger ronnie rosa rosemary ruben rudy russell ryan sabrina
+sadie sally sammy savannah shane shari shaun shawn shawna sheila shelby shelly sheri sherri sherry sidney
+sierra sonia sonya spencer stacey stacy stella stephanie sydney tabitha tamara tami tammy tanya tara tasha
+taylor terrence tiffany toni tonya tracey traci tracy travis trevor trisha tristan troy valerie vanessa
+veronica vicki vickie victor vincent violet wanda warren wesley whitney willard yolanda yvette yvonne zachary
 kwame kofi ama abena chinedu ngozi oluwaseun adebayo tunde thabo sipho lerato
 `;
 
@@ -67,6 +90,31 @@ wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo lin he gao l
 tanaka watanabe ito yamamoto nakamura kobayashi kato singh kumar sharma gupta khan shah ali ahmed hussain
 ivanov smirnov kuznetsov popov nowak kowalski wisniewski jensen nielsen hansen andersen larsen johansson
 karlsson nilsson eriksson svensson dejong devries jansen bakker visser smit mulder
+abbott acosta adkins aguirre allison anthony atkins austin avery ayala baldwin ballard banks barber barker
+barnett barrett barton bates beck becker benson berg bishop blair blake bowen bowman boyle bradford brady
+brennan briggs brock burgess burke burton bush byrd caldwell calhoun cameron cannon carlson carr carson
+case casey chambers chandler chapman christensen clarke clayton cobb cochran cohen collier conner conrad
+conway copeland craig cross cummings curry dalton daniel davidson dawson day dean decker dennis dominguez
+donovan dorsey douglas doyle drake duffy dunlap durham eaton english erickson estrada evans farmer
+farrell fields figueroa finley fleming fletcher flynn ford fowler francis frank franklin frazier french
+frost fuller gaines gallegos garner garrett gates gay george gilbert gill glass glover goodman goodwin gould
+graves greene greer gregory griffith gross guerrero hale haley hamilton hammond hampton hancock hardy harmon
+harper harrington hartman hayes haynes hebert hensley herman hess higgins hines hobbs hodges hogan holland
+holloway holt hood hopkins horton houston howe howell hubbard huff hull humphrey hurst ingram jacobs
+jennings jensen joseph joyce juarez kane kaufman keller kemp kerr kirby klein knapp knowles koch kramer
+lamb lambert lang lara larson lawson leblanc leon leonard lindsey little livingston logan love lowe lucas
+luna lyons mack maddox maldonado malone mann manning marks marquez marsh massey mathis maxwell may mccoy
+mcgee mckenzie mclaughlin mcneil meadows melton mercer merritt miles moody mooney moran morrow morse moss
+mueller mullins navarro newman newton nixon noble norman norris norton obrien ochoa oconnor odom oliver
+oneal oneill osborne owen pace padilla page park parks parsons patrick paul pearson pena pennington
+phelps pittman pollard poole pope potter pratt preston pruitt pugh quinn ramsey randall randolph rasmussen
+reese reeves reid rhodes richmond riddle rios rivas roach robbins roberson rocha rodgers rollins roman
+rosario rowe russo sampson santiago saunders savage schneider schultz schwartz sellers sexton
+shannon sharp shelton shepherd sherman short simon sims singleton slater sloan small snow solis
+sparks stanley stark steele stein stephenson stokes stout strickland summers sutton swanson sweeney
+tate terry thornton todd townsend travis trevino tyler valdez valencia vance vaughn velasquez
+villarreal vincent wade walton ware waters watkins watts weeks welch wheeler whitaker whitney wiggins
+wilcox wiley wilkins williamson winters wise wolfe wong woodard workman wyatt york young zamora
 `;
 
 function toSet(text: string): ReadonlySet<string> {
@@ -80,7 +128,9 @@ export const SURNAMES_SET = toSet(SURNAMES);
 export const STREET_WORDS = toSet(`
 street st str road rd avenue ave av lane ln drive dr boulevard blvd court ct circuit cct crescent cres place pl
 way terrace tce terr highway hwy parade pde close cl square sq parkway pkwy trail trl circle cir alley aly row
-grove gr mews walk esplanade promenade loop pike path crossing xing route rte broadway wynd gardens gdns
+grove gr mews walk pass junction jct center centre ctr plaza plz park pkwy hollow pointe trace glen green
+meadow meadows commons springs fork crest knoll landing bend cove creek estates expressway expy freeway fwy
+turnpike tpke manor pines oval vista esplanade promenade loop pike path crossing xing route rte broadway wynd gardens gdns
 hill heights hts ridge rise vale view point pt quay wharf strasse straße gasse weg platz allee ring damm ufer
 rue chemin impasse allée quai calle avenida carrera paseo camino plaza via viale piazza corso vicolo straat
 laan plein gracht steeg suite apt unit flat floor po box
@@ -96,5 +146,5 @@ gmbh ag sa plc nv bv pty partners associates bank university college school acad
 hotel restaurant cafe bar store shop market foundation trust council agency services solutions systems
 technologies labs studio studios media international global airlines motors club team city county street
 road avenue north south east west new san santa los las fort port lake river mount park valley beach island
-pro max mini ultra plus lite edition series model kit pack set
+pro max mini ultra plus lite edition series model kit pack set and of the for
 `);

@@ -33,6 +33,7 @@ export const TIERS: Readonly<Record<PiiKind, readonly Tier[]>> = {
   phone: [
     { bits: F.PHONE, strength: 0.9 },
     { bits: F.PHONE | F.PHONE_PLAIN, strength: 0.55, weakForm: true },
+    { bits: F.PHONE | F.PHONE_PLAIN | F.PHONE_POSSIBLE, strength: 0.1 },
   ],
   ssn: [
     { bits: F.SSN, strength: 0.95 },

@@ -15,6 +15,7 @@ export const F = {
   EMAIL: 1 << 1,
   PHONE: 1 << 2, // valid and written like a phone number (separators, parentheses or +)
   PHONE_PLAIN: 1 << 3, // valid, but a bare digit string (weak: random 10-digit ids pass often)
+  PHONE_POSSIBLE: 1 << 29, // written like a phone number, possible length, not a valid number
   SSN: 1 << 4, // ddd-dd-dddd / ddd dd dddd passing SSA rules
   SSN_PLAIN: 1 << 5, // nine bare digits passing SSA rules (weak)
   NATID_LIKE: 1 << 6, // 6–11 bare digits or SSN-shaped: a national id when the column name says so
@@ -38,7 +39,7 @@ export const F = {
   ICD10_DOTTED: 1 << 24,
   MRN_LIKE: 1 << 25,
   FREE_TEXT: 1 << 26, // prose: scanned for embedded PII
-  TEXTUAL: 1 << 27, // has at least two letters
+  TEXTUAL: 1 << 27, // has a letter
   NAME_FULL: 1 << 28, // 2–4 capitalised tokens (particles and initials allowed), no organisation words
 } as const;
 
@@ -116,8 +117,12 @@ export function isEmail(v: string): boolean {
 
 const PHONE_CHARS = /^\+?[\d\s().\-/]{6,24}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$/i;
 
-/** Returns 0 (not a phone), 1 (valid, formatted), 2 (valid, bare digits). */
-export function phoneForm(v: string, country: CountryCode): 0 | 1 | 2 {
+/**
+ * 0 = not a phone number; 1 = valid (libphonenumber, full metadata) and written like one (separators,
+ * parentheses or +); 2 = valid but bare digits; 3 = written like a phone number with a possible length but
+ * not a valid number (test data and fakers often use unassigned area codes: evidence only with a phone name).
+ */
+export function phoneForm(v: string, country: CountryCode): 0 | 1 | 2 | 3 {
   if (!PHONE_CHARS.test(v)) return 0;
   let digits = 0;
   for (let i = 0; i < v.length; i++) {
@@ -125,17 +130,22 @@ export function phoneForm(v: string, country: CountryCode): 0 | 1 | 2 {
     if (c >= 48 && c <= 57) digits++;
   }
   if (digits < 7 || digits > 15) return 0;
+  const formatted = digits !== v.length;
   // libphonenumber costs ~10–20 µs a call; skip it where it must say no: a national NANP number has 10
   // digits (11 with the trunk 1) and its area code and exchange start with 2–9
   if (v.charCodeAt(0) !== 43 /* + */ && (country === 'US' || country === 'CA')) {
-    const d = v.replace(/\D/g, '');
+    const d = v.replace(/\D/g, '').slice(0, 11);
     const national = d.length === 11 && d.charCodeAt(0) === 49 ? d.slice(1) : d;
-    if (national.length !== 10 || national.charCodeAt(0) < 50 || national.charCodeAt(3) < 50) return 0;
+    if (national.length !== 10) return 0;
+    if (national.charCodeAt(0) < 50 || national.charCodeAt(3) < 50) return formatted && NANP_SHAPE.test(v) ? 3 : 0;
   }
   const p = parsePhoneNumberFromString(v, country);
-  if (p === undefined || !p.isValid()) return 0;
-  return digits === v.length ? 2 : 1;
+  if (p !== undefined && p.isValid()) return formatted ? 1 : 2;
+  return formatted && p !== undefined && p.isPossible() ? 3 : 0;
 }
+
+/** (212) 555-1234, 212-555-1234, 212.555.1234, 1-212-555-1234, with an optional extension. */
+const NANP_SHAPE = /^(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$/i;
 
 // ---- dates (for date_of_birth; the date-format detector is elsewhere) ----
 
@@ -182,7 +192,7 @@ export function isPlausibleDate(v: string): boolean {
 
 // ---- names and addresses ----
 
-const NAME_SHAPE = /^[\p{L}][\p{L}\p{M}'’.\-]*(?:,?\s+[\p{L}][\p{L}\p{M}'’.\-]*){0,3}$/u;
+const NAME_SHAPE = /^[\p{L}][\p{L}\p{M}'’.\-]*(?:,?\s+[\p{L}][\p{L}\p{M}'’.\-]*){0,4}$/u;
 const TOKEN_SPLIT = /[\s,]+/;
 
 function stripToken(w: string): string {
@@ -262,7 +272,7 @@ export function classifyValue(raw: string, ctx: ClassifyContext): number {
     else if (c === 58) colons++;
   }
   let bits = F.ANY_TEXT;
-  if (letters >= 2) bits |= F.TEXTUAL;
+  if (letters >= 1) bits |= F.TEXTUAL;
 
   if (at === 1 && spaces === 0 && isEmail(v)) return bits | F.EMAIL;
 
@@ -285,6 +295,7 @@ export function classifyValue(raw: string, ctx: ClassifyContext): number {
         const pf = phoneForm(v, ctx.phoneCountry);
         if (pf === 1) bits |= F.PHONE;
         else if (pf === 2) bits |= F.PHONE_PLAIN;
+        else if (pf === 3) bits |= F.PHONE_POSSIBLE;
       }
     }
     if (digitsOnly) {
@@ -312,6 +323,11 @@ export function classifyValue(raw: string, ctx: ClassifyContext): number {
   }
   if (digits >= 5 && n <= 9 && PASSPORT.test(v)) bits |= F.PASSPORT_LIKE;
   if (digits >= 4 && n <= 20 && MRN.test(v)) bits |= F.MRN_LIKE;
+  if (digits >= 7 && letters <= 3 && /(?:x|ext\.?)\s*\d{1,6}$/i.test(v)) {
+    const pf = phoneForm(v, ctx.phoneCountry);
+    if (pf === 1 || pf === 2) bits |= F.PHONE;
+    else if (pf === 3) bits |= F.PHONE_POSSIBLE;
+  }
   if (spaces >= 1) {
     const af = addressForm(v, digits > 0);
     if (af === 2) bits |= F.ADDR_STREET;
