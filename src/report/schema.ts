@@ -130,6 +130,18 @@ export const reportSchema = z.object({
       })
       .nullable()
       .describe('CSV only: how the file was read, and how sure the sniffer was'),
+    columnar: z
+      .object({
+        createdBy: z.string().nullable().describe('Parquet created_by: the writer'),
+        units: z.number().int().describe('Parquet row groups or Arrow record batches'),
+        codecs: z.array(z.string()),
+        shardRows: z.object({ count: z.number().int(), min: z.number().int(), max: z.number().int(), mean: z.number() }),
+        columns: z.array(
+          z.object({ name: z.string(), physicalType: z.string(), logicalType: z.string().nullable(), nullable: z.boolean() }),
+        ),
+      })
+      .optional()
+      .describe('Parquet / Arrow only: the file\'s own metadata'),
   }),
   rules: z.object({ path: z.string().nullable(), sha256: z.string() }),
   table: z.object({

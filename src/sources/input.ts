@@ -40,6 +40,7 @@ export async function inspectInput(path: string): Promise<InputInfo> {
   } catch (e) {
     throw new UserError(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
+  if (startsWith(head, 'PARE')) throw new UserError(`${path}: unsupported: encrypted Parquet file (PARE footer); decrypt it first`);
   return {
     path,
     size: st.size,

@@ -21,6 +21,7 @@ const profileOptions = {
   encoding: { type: 'string' },
   duplicates: { type: 'string' },
   'as-of': { type: 'string' },
+  'max-memory': { type: 'string' },
   quiet: { type: 'boolean' },
   threads: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -60,6 +61,7 @@ export async function runProfile(args: string[]): Promise<number> {
       throw new UserError(`--as-of must be a date such as 2026-11-27, not ${JSON.stringify(values['as-of'])}`);
     }
   }
+  const maxMemoryBytes = values['max-memory'] === undefined ? undefined : parseSize(values['max-memory'], '--max-memory');
   const rules = loadRules(values.rules);
   const gate = gateRequest(values, values.rules);
   const { report, duplicateList } = await profileFile(positionals[0]!, {
@@ -73,6 +75,7 @@ export async function runProfile(args: string[]): Promise<number> {
     },
     encoding: values.encoding,
     asOf,
+    maxMemoryBytes,
   });
   if (values.duplicates) {
     const csv = ['row,cluster,kind', ...duplicateList.map((d) => `${d.row},${d.cluster},${d.kind}`)].join('\n') + '\n';
@@ -90,3 +93,14 @@ export async function runProfile(args: string[]): Promise<number> {
   return ExitCode.Ok;
 }
 
+
+/** Parses sizes such as 512M, 2G, 1048576 (bytes). */
+export function parseSize(text: string, flag: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmgt]i?b?|b)?$/i.exec(text.trim());
+  if (!m) throw new UserError(`${flag} must be a size such as 512M or 2G, not ${JSON.stringify(text)}`);
+  const unit = (m[2] ?? 'b').toLowerCase()[0]!;
+  const mult = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[unit] ?? 1;
+  const bytes = Math.floor(Number(m[1]) * mult);
+  if (bytes < 1024 * 1024) throw new UserError(`${flag} must be at least 1M`);
+  return bytes;
+}
