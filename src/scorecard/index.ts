@@ -3,8 +3,8 @@ import { checklist } from './checklist.js';
 import { governanceDimension, piiInventory } from './governance.js';
 import { viewOf, type ReportLike } from './input.js';
 import { qualityDimension } from './quality.js';
-import { scorecardRulesHash, type ScorecardRules } from './rules.js';
-import { SCORECARD_VERSION, type Dimension, type DimensionId, type Scorecard } from './schema.js';
+import { scorecardRulesFrom, scorecardRulesHash, type ScorecardRules } from './rules.js';
+import { SCORECARD_VERSION, scorecardSchema, type Dimension, type DimensionId, type Scorecard } from './schema.js';
 import { compareFindings, finding, gradeOf, weightedMean } from './score.js';
 import { schemaFingerprintOf, versioningDimension } from './versioning.js';
 import { volumeDimension } from './volume.js';
@@ -17,7 +17,7 @@ export const DIMENSION_ORDER: readonly DimensionId[] = ['quality', 'volume', 'ac
 
 function sectionDimension(where: string): DimensionId {
   if (where.includes('.pii')) return 'governance';
-  if (where.startsWith('input.parquet')) return 'volume';
+  if (where.startsWith('input.parquet') || where.startsWith('input.columnar')) return 'volume';
   return 'quality';
 }
 
@@ -56,6 +56,18 @@ export function buildScorecard(report: ReportLike, rules: ScorecardRules): Score
     piiInventory: inventory,
     fingerprints: { content: view.contentFingerprint, schema: schemaFingerprintOf(view) },
   };
+}
+
+/**
+ * The scorecard of a report for the renderings: the one it carries when it is well formed, else one built
+ * now with the rules in effect (a report written before the scorecard existed still renders).
+ */
+export function scorecardOf(report: ReportLike & { scorecard?: unknown }, rules?: ScorecardRules): Scorecard {
+  if (report.scorecard !== undefined && rules === undefined) {
+    const parsed = scorecardSchema.safeParse(report.scorecard);
+    if (parsed.success) return parsed.data;
+  }
+  return buildScorecard(report, rules ?? scorecardRulesFrom());
 }
 
 /** Every finding of a scorecard, worst first. */

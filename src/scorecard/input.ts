@@ -10,7 +10,7 @@ export interface ColumnLike {
   name: string;
   values: number;
   missing: { count: number; rate: number; disguised?: Record<string, number> };
-  type: { inferred: string; conformance: number | null };
+  type: { inferred: string; conformance: number | null; counts?: Record<string, number> };
   distinct: { distinct: number; exact: boolean };
   lengths?: { mean: number | null } | null;
   topValues?: { approximate: boolean; values: { value: string; count: number }[] } | null;
@@ -29,6 +29,8 @@ export interface ReportLike {
     splittable?: boolean;
     dialect: { header: boolean; encoding: string; confidence?: number; encodingConfidence?: number; bom?: boolean } | null;
     parquet?: unknown;
+    /** Parquet / Arrow metadata: createdBy, units (row groups or batches), shardRows {count, min, max, mean} */
+    columnar?: unknown;
   };
   rules: { path: string | null; sha256: string };
   table: { rows: number; columns: number; ragged: { rows: number; tooFew: number; tooMany: number }; fingerprint?: unknown };
@@ -69,6 +71,10 @@ const dupPart = z.looseObject({
   rows: count.optional(),
   duplicateRows: count.optional(),
   clusters: count.default(0),
+  /** near only: false when near-duplicate detection was switched off */
+  enabled: z.boolean().optional(),
+  /** near only: set when near detection did not compare everything */
+  sampling: z.unknown().optional(),
 });
 
 export const duplicatesViewSchema = z.looseObject({
@@ -93,6 +99,12 @@ export const parquetViewSchema = z.looseObject({
   rowGroupBytes: z.array(count).optional(),
 });
 
+export const columnarViewSchema = z.looseObject({
+  createdBy: z.string().nullable().optional(),
+  units: count.optional(),
+  shardRows: z.looseObject({ count: count, min: count, max: count, mean: count }).optional(),
+});
+
 export type DatesView = z.infer<typeof datesViewSchema>;
 export type PiiView = z.infer<typeof piiViewSchema>;
 
@@ -107,6 +119,7 @@ export interface DuplicatesView {
 export interface ParquetView {
   createdBy: string | null;
   groups: number | null;
+  /** Rows per row group (or record batch); when only a summary is known, its mean repeated `groups` times. */
   rowsPerGroup: number[];
   bytesPerGroup: number[];
 }
@@ -162,13 +175,13 @@ export function viewOf(report: ReportLike): ReportView {
   const dup = lenient(duplicatesViewSchema, report.duplicates, 'duplicates', unreadable);
   let duplicates: DuplicatesView | null = null;
   if (dup) {
-    const near = dup.near ?? null;
+    const near = dup.near && dup.near.enabled !== false ? dup.near : null;
     duplicates = {
       exactRows: dup.exact.rows ?? dup.exact.duplicateRows ?? 0,
       exactClusters: dup.exact.clusters,
       nearRows: near ? (near.rows ?? near.duplicateRows ?? 0) : null,
       nearClusters: near ? near.clusters : null,
-      sampled: dup.sampled !== undefined && dup.sampled !== null && dup.sampled !== false,
+      sampled: [dup.sampled, dup.near?.sampling].some((v) => v !== undefined && v !== null && v !== false),
     };
   }
   const pq = lenient(parquetViewSchema, report.input.parquet, 'input.parquet', unreadable);
@@ -182,6 +195,16 @@ export function viewOf(report: ReportLike): ReportView {
       groups: typeof pq.rowGroups === 'number' ? pq.rowGroups : groups ? groups.length : rowsPerGroup.length || null,
       rowsPerGroup,
       bytesPerGroup,
+    };
+  }
+  const columnar = parquet === null ? lenient(columnarViewSchema, report.input.columnar, 'input.columnar', unreadable) : undefined;
+  if (columnar) {
+    const groups = columnar.shardRows?.count ?? columnar.units ?? null;
+    parquet = {
+      createdBy: columnar.createdBy ?? null,
+      groups,
+      rowsPerGroup: groups !== null && columnar.shardRows ? new Array<number>(groups).fill(columnar.shardRows.mean) : [],
+      bytesPerGroup: [],
     };
   }
   const present = (v: unknown) => v !== undefined && v !== null && v !== false;
