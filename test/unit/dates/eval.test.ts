@@ -1,0 +1,28 @@
+/**
+ * Quality floors of the date detector (bench/results/dates.md): date-like classification and the
+ * inconsistency flag on generated labelled columns and on labelled corpus columns.
+ */
+import { describe, expect, test } from 'vitest';
+import { corpusOutcomes, labelledOutcomes, score } from './evaluate.js';
+
+describe('date detector quality', () => {
+  test('generated labelled columns (72 date-like incl. 24 mixed, 37 hard negatives)', () => {
+    const l = labelledOutcomes();
+    const s = score(l.outcomes);
+    if (s.misses.length) console.log(s.misses.join('\n'));
+    expect(s.columns).toBe(109);
+    expect(s.dateLike).toEqual({ tp: 72, fp: 0, fn: 0, precision: 1, recall: 1 });
+    expect(s.inconsistent).toEqual({ tp: 24, fp: 0, fn: 0, precision: 1, recall: 1 });
+    expect(l.dominantMisses).toEqual([]);
+    expect(l.dominantHits).toBe(48);
+  });
+
+  test('corpus columns with stated truth (DuckDB date CSVs, frictionless, CleverCSV, DataProfiler, FEBRL, Splink, CSVW)', () => {
+    const s = score(corpusOutcomes());
+    if (s.misses.length) console.log(s.misses.join('\n'));
+    expect(s.columns).toBe(222);
+    // the one miss: time_date_timestamp_trailing.csv `df` (2 dates of 3, below minDateShare 0.7)
+    expect(s.dateLike).toEqual({ tp: 73, fp: 0, fn: 1, precision: 1, recall: 0.9865 });
+    expect(s.inconsistent).toEqual({ tp: 9, fp: 0, fn: 0, precision: 1, recall: 1 });
+  });
+});
