@@ -55,7 +55,7 @@ async function compare(name: Case, ...extra: string[]): Promise<{ code: number |
 
 const brief = (c: Comparison) => c.findings.map((k) => ({ check: k.check, column: k.column, status: k.status }));
 
-describe('dataready compare / profile --baseline: no change', () => {
+describe('dataready compare / profile --baseline: no change', { timeout: 240_000 }, () => {
   it('the baseline against itself: exit 0, no findings', async () => {
     const r = await cli(['compare', path('base.json'), path('base.json')]);
     expect(r.code).toBe(0);
@@ -77,7 +77,7 @@ describe('dataready compare / profile --baseline: no change', () => {
   });
 });
 
-describe('each kind of regression: exit 1 with the right finding', () => {
+describe('each kind of regression: exit 1 with the right finding', { timeout: 240_000 }, () => {
   it('more missing values', async () => {
     expect(profiled.moreMissing!.code).toBe(1);
     const { code, comparison } = await compare('moreMissing');
@@ -126,7 +126,7 @@ describe('each kind of regression: exit 1 with the right finding', () => {
   });
 });
 
-describe('outputs', () => {
+describe('outputs', { timeout: 240_000 }, () => {
   it('profile --format json keeps stdout a pure report and puts the summary on stderr', () => {
     const r = profiled.rowCollapse!;
     expect(JSON.parse(r.stdout).reportVersion).toBe(1);
@@ -174,7 +174,7 @@ describe('outputs', () => {
   });
 });
 
-describe('a corrupt or foreign baseline: exit 2 and one clear line', () => {
+describe('a corrupt or foreign baseline: exit 2 and one clear line', { timeout: 240_000 }, () => {
   const bad = (name: string, text: string) => {
     writeFileSync(path(name), text);
     return path(name);
