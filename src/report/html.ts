@@ -156,11 +156,11 @@ function duplicatesChart(report: ReportLike, sc: Scorecard): string {
       return seg;
     })
     .join('');
-  const uniq = sc.dimensions.find((d) => d.id === 'quality')?.components.find((c) => c.id === 'uniqueness');
+  const total = dup.exactRows + near;
   return (
     svg(BAR_W, 24, 'Duplicate rows', segs) +
     legend(parts.map(([label, n, color]) => [`${label}: ${int(n)} (${pct(n / rows, 2)})`, color])) +
-    `<p class="note">${esc(uniq?.detail ?? '')}${dup.nearClusters !== null ? ` · ${esc(int(dup.exactClusters))} exact and ${esc(int(dup.nearClusters))} near clusters` : ''}</p>`
+    `<p class="note">${esc(int(total))} of ${esc(int(rows))} rows (${esc(pct(total / rows, 2))}) repeat an earlier record: ${esc(int(dup.exactRows))} exact copies in ${esc(int(dup.exactClusters))} clusters, ${dup.nearRows === null ? 'near-duplicates not measured' : `${esc(int(near))} near-duplicates in ${esc(int(dup.nearClusters ?? 0))} clusters`}${dup.sampled ? ' (near-duplicate search sampled, see the JSON report)' : ''}. The JSON report lists example clusters by row number.</p>`
   );
 }
 
@@ -251,7 +251,8 @@ h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 10px;border-bot
 .summary{display:flex;gap:18px;flex-wrap:wrap;align-items:stretch;margin:18px 0}
 .overall{min-width:170px;padding:16px;border-radius:10px;background:var(--soft);text-align:center}
 .overall .big{font-size:48px;font-weight:700;line-height:1}
-.dims{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:10px;flex:1}
+.dims{display:grid;grid-template-columns:repeat(5,minmax(0,1fr));gap:10px;flex:1}
+@media (max-width:900px){.dims{grid-template-columns:repeat(2,minmax(0,1fr))}}
 .dim{display:block;padding:12px;border-radius:10px;background:var(--soft);color:inherit;text-decoration:none;border-left:6px solid currentColor}
 .dim .t{display:block;font-weight:600;color:var(--fg)}.dim .s{font-size:28px;font-weight:700}.dim .g{font-size:16px;margin-left:6px}
 .grade-A{color:#2b8a3e}.grade-B{color:#5c940d}.grade-C{color:#e67700}.grade-D{color:#d9480f}.grade-F{color:#c92a2a}.grade-none{color:#868e96}
@@ -267,6 +268,7 @@ svg text.lbl,svg text.val{font:12px system-ui,sans-serif;fill:#1d2330}svg text.t
 svg{max-width:100%;height:auto;overflow:visible}
 .kv{display:grid;grid-template-columns:180px 1fr;gap:4px 12px}.kv dt{color:var(--muted)}.kv dd{margin:0}
 .intro{background:var(--soft);border-radius:10px;padding:10px 16px}
+details{margin:8px 0}summary{cursor:pointer;color:var(--muted)}
 footer{margin-top:40px;color:var(--muted);font-size:12px}
 `;
 
@@ -282,9 +284,12 @@ export function renderHtml(report: ReportLike & { scorecard?: unknown }, scoreca
         `<a class="dim ${gradeClass(d.grade)}" href="#dim-${d.id}" data-dimension="${d.id}" data-score="${d.score === null ? '' : esc(d.score)}"><span class="t">${esc(d.title)}</span><span class="s">${d.score === null ? '–' : esc(d.score)}</span><span class="g">${d.grade === null ? 'not measured' : esc(d.grade)}</span>${scoreBar(d.score)}</a>`,
     )
     .join('');
-  const findingRows = findings
-    .map((f) => `<tr class="finding sev-row-${f.severity}"><td><span class="sev sev-${f.severity}">${f.severity}</span></td><td>${esc(f.dimension)}</td><td>${f.column === null ? '' : esc(f.column)}</td><td>${esc(f.message)}</td><td>${esc(f.recommendation)}</td></tr>`)
-    .join('');
+  const findingRow = (f: (typeof findings)[number]) =>
+    `<tr class="finding sev-row-${f.severity}"><td><span class="sev sev-${f.severity}">${f.severity}</span></td><td>${esc(f.dimension)}</td><td>${f.column === null ? '' : esc(f.column)}</td><td>${esc(f.message)}</td><td>${esc(f.recommendation)}</td></tr>`;
+  const findingHead = '<thead><tr><th>Severity</th><th>Dimension</th><th>Column</th><th>Finding</th><th>Recommendation</th></tr></thead>';
+  const serious = findings.filter((f) => f.severity !== 'info');
+  const notes = findings.filter((f) => f.severity === 'info');
+  const findingRows = serious.map(findingRow).join('');
   const checklist = sc.checklist
     .map((c) => `<tr><td>${esc(c.item)}</td><td class="st-${c.status}">${c.status === 'not-measurable' ? 'not measurable from data' : c.status}</td><td>${esc(c.evidence)}</td></tr>`)
     .join('');
@@ -318,7 +323,8 @@ export function renderHtml(report: ReportLike & { scorecard?: unknown }, scoreca
 <p><strong>How to read this page.</strong> dataready read every row of the file and scored how ready it is for production use in five dimensions, each 0–100: <em>Quality</em> (missing, invalid, inconsistent, duplicate and stale values), <em>Volume</em> (size now and at ${esc(sc.dimensions[1]?.facts.projectionFactor ?? 10)}× growth), <em>Access &amp; Integration</em> (can it be parsed and joined reliably), <em>Governance &amp; Compliance</em> (personal data and regulations) and <em>Versioning &amp; Reproducibility</em> (can this exact delivery be identified and compared later). Grades: A ≥ 90, B ≥ 80, C ≥ 70, D ≥ 60, else F; a dimension with a <span class="sev sev-fail">fail</span> finding is capped below C. "Not measured" means the report holds no evidence either way. Personal data appears only masked.</p>
 </section>
 <section id="findings"><h2>Findings, worst first (${findings.filter((f) => f.severity === 'fail').length} fail, ${findings.filter((f) => f.severity === 'warn').length} warn, ${findings.filter((f) => f.severity === 'info').length} info)</h2>
-<table><thead><tr><th>Severity</th><th>Dimension</th><th>Column</th><th>Finding</th><th>Recommendation</th></tr></thead><tbody>${findingRows || '<tr><td colspan="5">No findings.</td></tr>'}</tbody></table></section>
+<table>${findingHead}<tbody>${findingRows || '<tr><td colspan="5">No warning or failure.</td></tr>'}</tbody></table>
+${notes.length > 0 ? `<details><summary>${notes.length} informational note${notes.length === 1 ? '' : 's'}</summary><table>${findingHead}<tbody>${notes.map(findingRow).join('')}</tbody></table></details>` : ''}</section>
 <section id="checklist"><h2>Production-readiness checklist</h2>
 <table><thead><tr><th>Item</th><th>Status</th><th>Evidence</th></tr></thead><tbody>${checklist}</tbody></table></section>
 <section id="charts">
