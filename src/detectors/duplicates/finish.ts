@@ -99,7 +99,8 @@ export interface FindInput {
   exact: Uint32Array;
   near: Uint32Array;
   rowNumbers: Float64Array;
-  columnInfo?: readonly ColumnInfo[] | undefined;
+  /** In column order; an entry may be missing (the detector then reads the column from its words). */
+  columnInfo?: readonly (ColumnInfo | undefined)[] | undefined;
   rules: DupRules;
 }
 

@@ -203,10 +203,28 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
       exact,
       near,
       rowNumbers,
-      columnInfo,
+      columnInfo: alignColumnInfo(this.columns, columnInfo),
       rules: this.rules,
     });
   }
+}
+
+/**
+ * The `--duplicates FILE` CSV: `row,cluster,kind`, one line per row in a cluster, sorted by row. Row is
+ * the 1-based data record number (header excluded; a quoted multi-line record counts once).
+ */
+export function duplicatesCsv(result: DupResult): string {
+  const lines = ['row,cluster,kind'];
+  for (const e of result.list) lines.push(`${e.row},${e.cluster},${e.kind}`);
+  return lines.join('\n') + '\n';
+}
+
+/** Column info in column order, matched by name when the caller's order differs. */
+function alignColumnInfo(columns: string[], info: readonly ColumnInfo[] | undefined): (ColumnInfo | undefined)[] | undefined {
+  if (info === undefined) return undefined;
+  if (info.length === columns.length && info.every((c, i) => c.name === columns[i])) return [...info];
+  const byName = new Map(info.map((c) => [c.name, c]));
+  return columns.map((name) => byName.get(name));
 }
 
 function concat(chunks: Uint32Array[], total: number): Uint32Array {

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DuplicateAccumulator, defaultDupRules, duplicatesDetectorMeta, dupRulesSchema, type DupResult,
+  DuplicateAccumulator, defaultDupRules, duplicatesCsv, duplicatesDetectorMeta, dupRulesSchema, type DupResult,
 } from '../../../src/detectors/duplicates/index.js';
 import { splink, type LabelledTable } from '../../../bench/duplicates/datasets.js';
 
@@ -39,6 +39,7 @@ describe('exact duplicates', () => {
       { row: 5, cluster: 3, kind: 'exact' }, { row: 6, cluster: 3, kind: 'exact' },
     ]);
     expect(res.redundantRows).toBe(3);
+    expect(duplicatesCsv(res)).toBe('row,cluster,kind\n1,1,exact\n2,1,exact\n3,2,exact\n4,2,exact\n5,3,exact\n6,3,exact\n');
     expect(res.shareOfRowsInvolved).toBe(0.857143);
   });
 
