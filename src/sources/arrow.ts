@@ -204,6 +204,8 @@ interface Frame {
   headerType: MessageHeader;
   /** Rows, for record batches. */
   rows: number;
+  /** Metadata held in memory instead of the file (a schema message rebuilt from the file footer). */
+  inlineMeta?: Uint8Array;
 }
 
 class ArrowFile {
@@ -285,12 +287,15 @@ function decodeMessage(meta: Uint8Array, offset: number): Message {
   if (message.headerType === MessageHeader.Tensor || message.headerType === MessageHeader.SparseTensor) {
     throw new UnsupportedError('Arrow IPC tensor message (not a table)');
   }
-  if (message.headerType === MessageHeader.Schema && schemaIsBigEndian(meta)) throw new UnsupportedError('big-endian Arrow IPC file');
+  if (message.headerType === MessageHeader.Schema && schemaIsBigEndian(meta, 2)) throw new UnsupportedError('big-endian Arrow IPC file');
   return message;
 }
 
-/** Reads Message.header → Schema.endianness straight from the flatbuffer (apache-arrow ignores the field). */
-function schemaIsBigEndian(buf: Uint8Array): boolean {
+/**
+ * Reads Schema.endianness straight from the flatbuffer (apache-arrow ignores the field). `schemaField` is
+ * the schema's field index in the root table: 2 in a Message (its header), 1 in a file Footer.
+ */
+function schemaIsBigEndian(buf: Uint8Array, schemaField: number): boolean {
   try {
     const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     const field = (table: number, index: number): number => {
@@ -300,7 +305,7 @@ function schemaIsBigEndian(buf: Uint8Array): boolean {
       return at < vtableLength ? view.getUint16(vtable + at, true) : 0;
     };
     const message = view.getUint32(0, true);
-    const headerField = field(message, 2);
+    const headerField = field(message, schemaField);
     if (!headerField) return false;
     const schema = message + headerField + view.getUint32(message + headerField, true);
     const endianField = field(schema, 0);
@@ -364,10 +369,25 @@ async function readFileLayout(file: ArrowFile): Promise<Layout> {
     throw mapArrowError(error, 'Arrow file footer');
   }
   if (footer.version > 4) throw new UnsupportedError(`Arrow IPC metadata version V${footer.version + 1} (newer than V5)`);
-  // the file format embeds a stream: its schema message follows the 8-byte magic
-  const first = await file.frameAt(8);
-  if (!first || first.frame.headerType !== MessageHeader.Schema) throw new SourceError('corrupt file: Arrow IPC file without a schema message');
-  const layout: Layout = { format: 'arrow-file', schemaFrame: first.frame, schemaMessage: first.message, dictionaries: [], batches: [], codecs: new Set() };
+  if (schemaIsBigEndian(footerBytes, 1)) throw new UnsupportedError('big-endian Arrow IPC file');
+  // The file format embeds a stream whose schema message follows the 8-byte magic; apache-arrow's JS writer
+  // leaves it out, so when it is missing the footer's schema is re-encoded as that message.
+  const first = await file.frameAt(8).catch(() => null);
+  let schemaFrame: Frame;
+  let schemaMessage: Message;
+  if (first && first.frame.headerType === MessageHeader.Schema) {
+    ({ frame: schemaFrame, message: schemaMessage } = first);
+  } else {
+    let inlineMeta: Uint8Array;
+    try {
+      inlineMeta = Message.encode(Message.from(footer.schema));
+      schemaMessage = Message.decode(inlineMeta);
+    } catch (error) {
+      throw mapArrowError(error, 'Arrow file footer schema');
+    }
+    schemaFrame = { offset: -1, prefix: 8, metaLength: inlineMeta.length, bodyLength: 0, headerType: MessageHeader.Schema, rows: 0, inlineMeta };
+  }
+  const layout: Layout = { format: 'arrow-file', schemaFrame, schemaMessage, dictionaries: [], batches: [], codecs: new Set() };
   for (const [kind, blocks] of [['dictionary', dictionaryBlocks], ['record batch', batchBlocks]] as const) {
     for (const block of blocks) {
       const at = await file.frameAt(block.offset);
@@ -513,9 +533,9 @@ async function readArrowShardUnguarded(path: string, shard: ColumnarShard, opts:
       const view = new DataView(bytes.buffer, at, 8);
       view.setUint32(0, CONTINUATION, true);
       view.setInt32(4, align8(frame.metaLength), true);
-      bytes.set(await file.read(frame.offset + frame.prefix, frame.metaLength), at + 8);
+      bytes.set(frame.inlineMeta ?? (await file.read(frame.offset + frame.prefix, frame.metaLength)), at + 8);
       at += 8 + align8(frame.metaLength);
-      bytes.set(await file.read(frame.offset + frame.prefix + frame.metaLength, frame.bodyLength), at);
+      if (frame.bodyLength) bytes.set(await file.read(frame.offset + frame.prefix + frame.metaLength, frame.bodyLength), at);
       at += frame.bodyLength;
     }
     // end-of-stream marker: continuation + zero length (the last 8 bytes, already set to 0 except the marker)

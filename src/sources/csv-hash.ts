@@ -4,9 +4,10 @@
  * API
  *   hashBytes53(buf, start, end, seed = 0): number
  *       53-bit hash (a safe integer, 0 <= h < 2^53) of buf[start, end).
- *   hashBytesUnescaped53(buf, start, end, quote, seed = 0): number
- *       Same hash, over the bytes of a quoted field's inner text with every doubled quote (`""`) read as one:
- *       equal to hashBytes53 of the unescaped bytes, without building them.
+ *   hashBytesUnescaped53(buf, start, end, escape, seed = 0): number
+ *       Same hash, over the bytes of a quoted field's inner text with each escape replaced by the byte after
+ *       it (`""` read as one quote when the escape is the quote): equal to hashBytes53 of the unescaped
+ *       bytes, without building them.
  *   hashString53(s, seed = 0): number
  *       hashBytes53 of the UTF-8 bytes of `s` (slow path: allocates; used for irregular fields and tests).
  *
@@ -30,15 +31,15 @@ export function hashBytes53(buf: Uint8Array, start: number, end: number, seed = 
   return finish53(h1, h2);
 }
 
-export function hashBytesUnescaped53(buf: Uint8Array, start: number, end: number, quote: number, seed = 0): number {
+export function hashBytesUnescaped53(buf: Uint8Array, start: number, end: number, escape: number, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
   for (let p = start; p < end; p++) {
-    const ch = buf[p]!;
+    let ch = buf[p]!;
+    // inside a quoted field an escape stands for the byte after it (for `""`, the second quote)
+    if (ch === escape) ch = buf[++p]!;
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
-    // inside a well-formed quoted field every quote is the first of a `""` pair
-    if (ch === quote) p++;
   }
   return finish53(h1, h2);
 }

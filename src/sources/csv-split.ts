@@ -105,12 +105,12 @@ export function csvDataStart(src: ByteSource): number {
   return 0;
 }
 
-export function detectSourceRecordDelimiter(src: ByteSource, delimiter: number, quote = 34): RecordDelimiter {
+export function detectSourceRecordDelimiter(src: ByteSource, delimiter: number, quote = 34, escape = 34): RecordDelimiter {
   const start = csvDataStart(src);
   for (let len = 1 << 16; ; len *= 4) {
     const whole = start + len >= src.size;
     const head = src.read(start, Math.min(len, src.size - start));
-    const rd = detectRecordDelimiter(head, 0, head.length, whole, delimiter, quote);
+    const rd = detectRecordDelimiter(head, 0, head.length, whole, delimiter, quote, escape);
     if (rd !== null) return rd;
   }
 }
@@ -122,6 +122,7 @@ const Q = 2; // inside quotes
 const QP = 3; // inside quotes, just read a quote: `""` or a closing quote
 const CRP = 4; // CRLF files: just read a CR outside quotes
 const REC = 5; // at a record start (a field start too)
+const QE = 6; // inside quotes, just read an escape that is not the quote: the next byte is data
 
 const MODE_LF = 0;
 const MODE_CRLF = 1;
@@ -131,16 +132,19 @@ function modeOf(rd: RecordDelimiter): number {
   return rd === 'lf' ? MODE_LF : rd === 'crlf' ? MODE_CRLF : MODE_CR;
 }
 
-function step(s: number, c: number, D: number, Qc: number, mode: number): number {
+function step(s: number, c: number, D: number, Qc: number, E: number, mode: number): number {
   switch (s) {
     case Q:
-      return c === Qc ? QP : Q;
+      if (c === Qc) return QP;
+      return c === E ? QE : Q; // E === Qc never reaches here
+    case QE:
+      return Q;
     case CRP:
       if (c === LF) return REC;
       s = UQ; // the CR was data
       break;
     case QP:
-      if (c === Qc) return Q;
+      if (c === Qc) return E === Qc ? Q : UQ; // `""`, or with another escape a closing quote then data
       s = UQ; // closed; what follows is read as outside, and text there is data
       if (c === D) return FS;
       break;
@@ -176,6 +180,7 @@ function norm(s: number): number {
 export function exactNextRecordStart(src: ByteSource, from: number, target: number, dialect: CsvDialect): number {
   const D = dialect.delimiter;
   const Qc = dialect.quote ?? 34;
+  const E = dialect.escape ?? 34;
   const mode = modeOf(dialect.recordDelimiter);
   if (target <= from) return from;
   let s = REC;
@@ -188,7 +193,7 @@ export function exactNextRecordStart(src: ByteSource, from: number, target: numb
     while (i < n) {
       const abs = pos + i;
       if (s === REC && abs >= target) return abs;
-      if (s === Q) {
+      if (s === Q && E === Qc) {
         const j = blk.indexOf(Qc, i);
         if (j < 0) {
           i = n;
@@ -208,7 +213,7 @@ export function exactNextRecordStart(src: ByteSource, from: number, target: numb
           continue;
         }
       }
-      s = step(s, blk[i]!, D, Qc, mode);
+      s = step(s, blk[i]!, D, Qc, E, mode);
       i++;
     }
     pos += n;
@@ -225,15 +230,16 @@ export function findRecordStart(
 ): { offset: number; method: SplitMethod } {
   const D = dialect.delimiter;
   const Qc = dialect.quote ?? 34;
+  const E = dialect.escape ?? 34;
   const mode = modeOf(dialect.recordDelimiter);
   const size = src.size;
   if (target <= knownRecordStart) return { offset: knownRecordStart, method: 'exact' };
   if (target >= size) return { offset: size, method: 'exact' };
 
-  // move o so that the byte before it is neither a quote nor a CR
+  // move o so that the byte before it is neither a quote, an escape nor a CR
   let o = target;
   let prev = src.read(o - 1, 1)[0]!;
-  while (o < size && (prev === Qc || prev === CR)) {
+  while (o < size && (prev === Qc || prev === CR || prev === E)) {
     prev = src.read(o, 1)[0]!;
     o++;
   }
@@ -252,8 +258,8 @@ export function findRecordStart(
     const n = blk.length;
     for (let i = 0; i < n; i++) {
       const c = blk[i]!;
-      a = step(a, c, D, Qc, mode);
-      b = step(b, c, D, Qc, mode);
+      a = step(a, c, D, Qc, E, mode);
+      b = step(b, c, D, Qc, E, mode);
       const here = pos + i + 1; // the states now describe position `here`
       if (a === REC && firstA < 0) firstA = here;
       if (b === REC && firstB < 0) firstB = here;
@@ -261,27 +267,27 @@ export function findRecordStart(
         if (firstA >= 0 && firstA === firstB) return { offset: firstA, method: 'lockstep' };
         if (a === REC && b === REC) return { offset: here, method: 'lockstep' };
         // same future from here on: run it to the next record start
-        return { offset: runToRecordStart(src, here, a, D, Qc, mode), method: 'lockstep' };
+        return { offset: runToRecordStart(src, here, a, D, Qc, E, mode), method: 'lockstep' };
       }
     }
     pos += n;
   }
   if (limit === size) {
     // end of file: a hypothesis still inside quotes is false (csv-parse rejects an unclosed quote)
-    const aValid = a !== Q;
-    const bValid = b !== Q;
+    const aValid = a !== Q && a !== QE;
+    const bValid = b !== Q && b !== QE;
     if (aValid && !bValid) return { offset: firstA >= 0 ? firstA : size, method: 'eof' };
     if (bValid && !aValid) return { offset: firstB >= 0 ? firstB : size, method: 'eof' };
   }
   return { offset: exactNextRecordStart(src, knownRecordStart, target, dialect), method: 'exact' };
 }
 
-function runToRecordStart(src: ByteSource, pos: number, s: number, D: number, Qc: number, mode: number): number {
+function runToRecordStart(src: ByteSource, pos: number, s: number, D: number, Qc: number, E: number, mode: number): number {
   const size = src.size;
   while (pos < size) {
     const blk = src.read(pos, 1 << 16);
     for (let i = 0; i < blk.length; i++) {
-      s = step(s, blk[i]!, D, Qc, mode);
+      s = step(s, blk[i]!, D, Qc, E, mode);
       if (s === REC) return pos + i + 1;
     }
     pos += blk.length;
@@ -320,7 +326,7 @@ export function splitCsv(
 export function splitCsvFile(
   path: string,
   parts: number,
-  dialect: { delimiter: number; quote?: number; recordDelimiter?: RecordDelimiter },
+  dialect: { delimiter: number; quote?: number; escape?: number; recordDelimiter?: RecordDelimiter },
 ): CsvSplit & { dialect: CsvDialect; dataStart: number; size: number } {
   const src = new FileByteSource(path);
   try {
@@ -328,7 +334,9 @@ export function splitCsvFile(
     const full: CsvDialect = {
       delimiter: dialect.delimiter,
       quote: dialect.quote ?? 34,
-      recordDelimiter: dialect.recordDelimiter ?? detectSourceRecordDelimiter(src, dialect.delimiter, dialect.quote ?? 34),
+      escape: dialect.escape ?? 34,
+      recordDelimiter:
+        dialect.recordDelimiter ?? detectSourceRecordDelimiter(src, dialect.delimiter, dialect.quote ?? 34, dialect.escape ?? 34),
     };
     return { ...splitCsv(src, parts, full, { dataStart }), dialect: full, dataStart, size: src.size };
   } finally {

@@ -6,7 +6,7 @@
  *
  * REFERENCE SEMANTICS. The tokenizer gives, record for record and field for field, what csv-parse 7 gives with
  *
- *     { delimiter, quote, escape: quote, bom: true, relax_column_count: true, relax_quotes: true,
+ *     { delimiter, quote, escape, bom: true, relax_column_count: true, relax_quotes: true,
  *       record_delimiter: <the dialect's>, skip_empty_lines: false }            (see REFERENCE_CSV_PARSE_OPTIONS)
  *
  * and test/differential/ proves it over the corpus and over random tricky CSV. What that means:
@@ -14,7 +14,9 @@
  *     CR/LF it meets outside quotes; detectRecordDelimiter() applies the same rule, so pass its answer.
  *     In an LF file a CR is data (`a\r` stays `a\r`); in a CRLF file a lone LF is data.
  *   - quotes open a field only at its first byte. A quote later in an unquoted field is a plain byte.
- *   - inside quotes, `""` is one quote; delimiters and line breaks are data.
+ *   - inside quotes, `""` is one quote; delimiters and line breaks are data. With an escape byte other than
+ *     the quote (csv-parse's default escape is `"` even when the quote is `'`), the escape is dropped and the
+ *     byte after it kept, and a doubled quote is not an escape.
  *   - text after a closing quote (`"ab"c`): csv-parse's relax_quotes keeps the field as `"` + inner text +
  *     the rest from the closing quote on (`"ab"c`); a NUL right after the closing quote is csv-parse's
  *     end-of-buffer test misfiring, so there the field is inner text + the rest (`ab\0c`). Such fields are
@@ -28,15 +30,14 @@
  *     CSV_QUOTE_NOT_CLOSED there), a UTF-16 BOM, and a record longer than maxRecordBytes (raw bytes; csv-parse's
  *     max_record_size counts decoded field bytes, so it may still accept it). The caller sends declined
  *     inputs to csv-parse, which then reads them or raises its own error.
- *   - the escape is the quote doubled. csv-parse's default escape is always `"`, so for another quote byte
- *     pass csv-parse `escape: quote` (csvParseOptionsFor does) or the two differ.
  *   Values are decoded as UTF-8 with U+FFFD for bad bytes, as csv-parse's Buffer.toString does.
  *
  * API
  *   type RecordDelimiter = 'lf' | 'crlf' | 'cr'
- *   interface CsvDialect { delimiter: number; quote?: number; recordDelimiter: RecordDelimiter }  (bytes)
- *   dialectFrom({ delimiter: ',', quote?: '"', recordDelimiter }): CsvDialect
- *   detectRecordDelimiter(buf, start?, end?, final?): RecordDelimiter | null
+ *   interface CsvDialect { delimiter: number; quote?: number = 0x22; escape?: number = 0x22; recordDelimiter }
+ *   dialectFrom({ delimiter: ',', quote?: '"', escape?: '"', recordDelimiter }): CsvDialect
+ *   csvParseOptionsFor(dialect, { skipEmptyLines? }): the csv-parse options this tokenizer equals
+ *   detectRecordDelimiter(buf, start?, end?, final?, delimiter?, quote?, escape?): RecordDelimiter | null
  *       csv-parse's rule on a file head; null when no line break outside quotes in the head yet (final=false),
  *       'lf' when none in the whole file (final=true: any choice parses the same).
  *   class CsvTokenizer(dialect, { bom = true, skipEmptyLines = false, maxRecordBytes = Infinity, streamOffset = 0 })
@@ -66,13 +67,18 @@ export type RecordDelimiter = 'lf' | 'crlf' | 'cr';
 export interface CsvDialect {
   /** field delimiter byte, e.g. 0x2c for ',' */
   delimiter: number;
-  /** quote byte, default 0x22 ('"'); the escape is the doubled quote */
+  /** quote byte, default 0x22 ('"') */
   quote?: number;
+  /**
+   * escape byte inside quotes, default 0x22 ('"') like csv-parse's default whatever the quote is. When it
+   * equals the quote, `""` is one quote; otherwise the escape is dropped and the next byte kept (`\"` -> `"`).
+   */
+  escape?: number;
   recordDelimiter: RecordDelimiter;
 }
 
 export const FIELD_QUOTED = 1;
-/** the quoted field contains `""` pairs, so its value is not its bytes verbatim */
+/** the quoted field contains escapes (`""` pairs), so its value is not its bytes verbatim */
 export const FIELD_ESCAPED = 2;
 /** text followed the closing quote; starts/ends cover the raw field from the opening quote */
 export const FIELD_IRREGULAR = 4;
@@ -97,7 +103,7 @@ export function csvParseOptionsFor(dialect: CsvDialect, opts: { skipEmptyLines?:
     skip_empty_lines: opts.skipEmptyLines ?? false,
     delimiter: String.fromCharCode(dialect.delimiter),
     quote: q,
-    escape: q,
+    escape: String.fromCharCode(dialect.escape ?? DQUOTE),
     record_delimiter: dialect.recordDelimiter === 'lf' ? '\n' : dialect.recordDelimiter === 'crlf' ? '\r\n' : '\r',
   };
 }
@@ -114,7 +120,7 @@ export class CsvDeclinedError extends Error {
   }
 }
 
-export function dialectFrom(d: { delimiter: string; quote?: string; recordDelimiter: RecordDelimiter }): CsvDialect {
+export function dialectFrom(d: { delimiter: string; quote?: string; escape?: string; recordDelimiter: RecordDelimiter }): CsvDialect {
   if (d.delimiter.length !== 1 || d.delimiter.charCodeAt(0) > 127) {
     throw new CsvDeclinedError('bad-dialect', 0, 'the fast CSV path takes a one-byte ASCII delimiter');
   }
@@ -122,16 +128,26 @@ export function dialectFrom(d: { delimiter: string; quote?: string; recordDelimi
   if (quote.length !== 1 || quote.charCodeAt(0) > 127) {
     throw new CsvDeclinedError('bad-dialect', 0, 'the fast CSV path takes a one-byte ASCII quote');
   }
-  const dialect = { delimiter: d.delimiter.charCodeAt(0), quote: quote.charCodeAt(0), recordDelimiter: d.recordDelimiter };
+  const escape = d.escape ?? '"';
+  if (escape.length !== 1 || escape.charCodeAt(0) > 127) {
+    throw new CsvDeclinedError('bad-dialect', 0, 'the fast CSV path takes a one-byte ASCII escape');
+  }
+  const dialect = {
+    delimiter: d.delimiter.charCodeAt(0),
+    quote: quote.charCodeAt(0),
+    escape: escape.charCodeAt(0),
+    recordDelimiter: d.recordDelimiter,
+  };
   checkDialect(dialect);
   return dialect;
 }
 
 function checkDialect(d: CsvDialect): void {
   const q = d.quote ?? DQUOTE;
+  const e = d.escape ?? DQUOTE;
   const bad = (b: number) => !Number.isInteger(b) || b < 0 || b > 127 || b === LF || b === CR;
-  if (bad(d.delimiter) || bad(q) || d.delimiter === q) {
-    throw new CsvDeclinedError('bad-dialect', 0, 'delimiter and quote must be distinct ASCII bytes other than CR and LF');
+  if (bad(d.delimiter) || bad(q) || bad(e) || d.delimiter === q || d.delimiter === e) {
+    throw new CsvDeclinedError('bad-dialect', 0, 'delimiter, quote and escape must be ASCII bytes other than CR and LF, the delimiter distinct');
   }
   if (d.recordDelimiter !== 'lf' && d.recordDelimiter !== 'crlf' && d.recordDelimiter !== 'cr') {
     throw new CsvDeclinedError('bad-dialect', 0, `unknown record delimiter ${String(d.recordDelimiter)}`);
@@ -149,18 +165,23 @@ export function detectRecordDelimiter(
   final = true,
   delimiter = 0x2c,
   quote = DQUOTE,
+  escape = DQUOTE,
 ): RecordDelimiter | null {
   let fieldStart = true;
   let p = start;
   while (p < end) {
     const c = buf[p]!;
     if (fieldStart && c === quote) {
-      // skip the quoted part: `""` pairs stay inside, a lone quote closes
+      // skip the quoted part: escapes stay inside, a lone quote closes
       p++;
       for (;;) {
-        while (p < end && buf[p] !== quote) p++;
+        while (p < end && buf[p] !== quote && (buf[p] !== escape || escape === quote)) p++;
         if (p >= end) return final ? 'lf' : null;
-        if (p + 1 < end && buf[p + 1] === quote) {
+        if (escape !== quote && buf[p] === escape) {
+          p += 2;
+          continue;
+        }
+        if (escape === quote && p + 1 < end && buf[p + 1] === quote) {
           p += 2;
           continue;
         }
@@ -211,6 +232,7 @@ export class CsvTokenizer {
 
   readonly delimiter: number;
   readonly quote: number;
+  readonly escape: number;
   readonly recordDelimiter: RecordDelimiter;
   private readonly nl: number;
   private readonly crlf: boolean;
@@ -229,6 +251,7 @@ export class CsvTokenizer {
     checkDialect(dialect);
     this.delimiter = dialect.delimiter;
     this.quote = dialect.quote ?? DQUOTE;
+    this.escape = dialect.escape ?? DQUOTE;
     this.recordDelimiter = dialect.recordDelimiter;
     this.nl = dialect.recordDelimiter === 'lf' ? LF : CR;
     this.crlf = dialect.recordDelimiter === 'crlf';
@@ -343,6 +366,8 @@ export class CsvTokenizer {
   ): number {
     const D = this.delimiter;
     const Q = this.quote;
+    const E = this.escape;
+    const escIsQuote = E === Q;
     const NL = this.nl;
     const crlf = this.crlf;
     let starts = this.starts;
@@ -379,7 +404,26 @@ export class CsvTokenizer {
         p = pos + 1;
         fl = FIELD_QUOTED;
         for (;;) {
-          while (p < end && buf[p] !== Q) p++;
+          if (escIsQuote) {
+            while (p < end && buf[p] !== Q) p++;
+          } else {
+            // csv-parse: inside quotes an escape drops itself and keeps the next byte, whatever it is
+            while (p < end) {
+              const c = buf[p];
+              if (c === Q) break;
+              if (c === E) {
+                if (p + 1 >= end) {
+                  if (!final) return recStart;
+                  p++; // an escape as the last byte is data; the quote stays open
+                  continue;
+                }
+                fl |= FIELD_ESCAPED;
+                p += 2;
+                continue;
+              }
+              p++;
+            }
+          }
           if (p >= end) {
             if (!final) return recStart;
             throw new CsvDeclinedError(
@@ -395,7 +439,7 @@ export class CsvTokenizer {
             this.emit(n, recStart, end, offset, onRecord);
             return end;
           }
-          if (buf[p + 1] === Q) {
+          if (escIsQuote && buf[p + 1] === Q) {
             fl |= FIELD_ESCAPED;
             p += 2;
             continue;
@@ -544,27 +588,53 @@ export function fieldToString(tok: CsvTokenizer, i: number): string {
   const e = tok.ends[i]!;
   const f = tok.flags[i]!;
   const b = tok.nodeBuffer();
-  if ((f & FIELD_IRREGULAR) !== 0) return irregularValue(b, s, e, tok.quote);
-  const str = b.toString('utf8', s, e);
-  if ((f & FIELD_ESCAPED) === 0) return str;
-  const q = String.fromCharCode(tok.quote);
-  return str.replaceAll(q + q, q);
+  if ((f & FIELD_IRREGULAR) !== 0) return irregularValue(b, s, e, tok.quote, tok.escape);
+  if ((f & FIELD_ESCAPED) === 0) return b.toString('utf8', s, e);
+  return unescapeToString(b, s, e, tok.quote, tok.escape);
+}
+
+/** The bytes of a quoted field's inner text with escapes resolved, decoded. */
+function unescapeToString(b: Buffer, s: number, e: number, quote: number, escape: number): string {
+  if (escape === quote) {
+    // a quote never continues a UTF-8 sequence, so decoding first and collapsing `""` after is the same
+    const q = String.fromCharCode(quote);
+    return b.toString('utf8', s, e).replaceAll(q + q, q);
+  }
+  const parts: Buffer[] = [];
+  let from = s;
+  for (let p = s; p < e; p++) {
+    if (b[p] === escape) {
+      parts.push(b.subarray(from, p));
+      from = p + 1;
+      p++; // the escaped byte is kept, even an escape
+    }
+  }
+  parts.push(b.subarray(from, e));
+  return Buffer.concat(parts).toString('utf8');
 }
 
 /** Value of `"inner"rest` under csv-parse relax_quotes (see the header comment). */
-function irregularValue(b: Buffer, s: number, e: number, quote: number): string {
-  // s is the opening quote; find the closing one (the first quote not doubled)
+function irregularValue(b: Buffer, s: number, e: number, quote: number, escape: number): string {
+  // s is the opening quote; find the closing one (the first quote not escaped)
   let p = s + 1;
   for (;;) {
-    while (b[p] !== quote) p++;
-    if (b[p + 1] === quote) {
+    const c = b[p];
+    if (escape !== quote && c === escape) {
+      p += 2;
+      continue;
+    }
+    if (c !== quote) {
+      p++;
+      continue;
+    }
+    if (escape === quote && b[p + 1] === quote) {
       p += 2;
       continue;
     }
     break;
   }
   const q = String.fromCharCode(quote);
-  const inner = b.toString('utf8', s + 1, p).replaceAll(q + q, q);
+  const inner = unescapeToString(b, s + 1, p, quote, escape);
   if (b[p + 1] === 0) return inner + b.toString('utf8', p + 1, e);
   return q + inner + b.toString('utf8', p, e);
 }
@@ -573,7 +643,7 @@ function irregularValue(b: Buffer, s: number, e: number, quote: number): string 
 export function fieldHash53(tok: CsvTokenizer, i: number, seed = 0): number {
   const f = tok.flags[i]!;
   if (f === 0 || f === FIELD_QUOTED) return hashBytes53(tok.buf, tok.starts[i]!, tok.ends[i]!, seed);
-  if ((f & FIELD_IRREGULAR) === 0) return hashBytesUnescaped53(tok.buf, tok.starts[i]!, tok.ends[i]!, tok.quote, seed);
+  if ((f & FIELD_IRREGULAR) === 0) return hashBytesUnescaped53(tok.buf, tok.starts[i]!, tok.ends[i]!, tok.escape, seed);
   return hashString53(fieldToString(tok, i), seed);
 }
 
