@@ -141,6 +141,32 @@ describe('shards', () => {
   });
 });
 
+describe('edges', () => {
+  it('handles no rows, one row and rows wider than the header', () => {
+    const none = run(['a'], []);
+    expect(none.rows).toBe(0);
+    expect(none.list).toEqual([]);
+    expect(none.shareOfRowsInvolved).toBe(0);
+    expect(run(['a'], [['x']]).list).toEqual([]);
+    const wide = run(['a'], [['x', 'y'], ['x', 'z'], ['x', 'y']]);
+    expect(wide.exact).toEqual({ duplicateRows: 1, clusters: 1, rowsInClusters: 2 });
+  });
+
+  it('compares oversized blocks within a window and says so', () => {
+    const rows: string[][] = [];
+    // 40 rows share a placeholder name and town (a heavy block); the rest are all different.
+    for (let i = 0; i < 400; i++) {
+      rows.push(i < 40 ? [`p${i}`, 'test user', 'nowhere', `${1000 + i}`] : [`p${i}`, `user ${i} x${i * 7}`, `town ${i * 13}`, `${1000 + i}`]);
+    }
+    const acc = new DuplicateAccumulator(['id', 'name', 'town', 'badge'], { maxBlock: 8, window: 4, pairsPerRow: 1000 });
+    rows.forEach((r, i) => acc.addRow(r, i + 1));
+    const res = acc.finish();
+    expect(res.near.sampling?.windowedBlocks).toBeGreaterThan(0);
+    expect(res.near.sampling?.reason).toMatch(/blocks larger than 8 rows compared within a window of 4/);
+    expect(res.near.sampling?.windowedBlocks).toBe(1);
+  });
+});
+
 describe('rules and meta', () => {
   it('has defaults for every threshold and refuses unknown keys', () => {
     expect(dupRulesSchema.parse({})).toEqual(defaultDupRules);
