@@ -898,10 +898,20 @@ async function main() {
   const fd = toStdout ? 1 : openSync(opts.out, 'w');
   const hash = createHash('sha256');
   let bytes = 0;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
   const put = (buf) => {
     hash.update(buf);
     let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    while (off < buf.length) {
+      try {
+        off += writeSync(fd, buf, off, buf.length - off);
+      } catch (err) {
+        // A non-blocking stdout pipe is full: wait a moment and retry, keeping the writes in order.
+        if (err.code === 'EAGAIN') Atomics.wait(pause, 0, 0, 2);
+        else if (err.code === 'EPIPE') process.exit(0); // the reader went away (`| head`)
+        else throw err;
+      }
+    }
     bytes += buf.length;
   };
   put(Buffer.from(COLUMNS.join(',') + eol, 'utf8'));
@@ -925,22 +935,29 @@ async function main() {
         if (nextJob < jobs.length && nextJob - nextWrite < threads * 2) w.postMessage(jobs[nextJob++]);
         else w.idle = true;
       };
+      const onResult = (w, msg) => {
+        done.set(msg.block, msg);
+        while (done.has(nextWrite)) {
+          const m = done.get(nextWrite);
+          done.delete(nextWrite);
+          put(Buffer.from(m.bytes));
+          addStats(total, m.stats);
+          nextWrite++;
+        }
+        feed(w);
+        for (const other of workers) if (other.idle) { other.idle = false; feed(other); }
+        if (nextWrite === jobs.length) {
+          for (const x of workers) x.postMessage(null);
+          resolve();
+        }
+      };
       for (const w of workers) {
         w.on('error', reject);
         w.on('message', (msg) => {
-          done.set(msg.block, msg);
-          while (done.has(nextWrite)) {
-            const m = done.get(nextWrite);
-            done.delete(nextWrite);
-            put(Buffer.from(m.bytes));
-            addStats(total, m.stats);
-            nextWrite++;
-          }
-          feed(w);
-          for (const other of workers) if (other.idle) { other.idle = false; feed(other); }
-          if (nextWrite === jobs.length) {
-            for (const x of workers) x.postMessage(null);
-            resolve();
+          try {
+            onResult(w, msg);
+          } catch (err) {
+            reject(err);
           }
         });
         feed(w);

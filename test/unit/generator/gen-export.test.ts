@@ -105,6 +105,15 @@ describe('gen-export determinism', () => {
     expect(t.duplicates.clusters.every((c) => Math.floor((c.records[0]! - 1) / 1000) === Math.floor((c.records.at(-1)! - 1) / 1000))).toBe(true);
   });
 
+  it('--out - streams the same bytes to stdout', () => {
+    const file = path.join(tmp, 'stdout-ref.csv');
+    generate(['--rows', '3000', '--seed', '5', '--out', file, '--block-rows', '1000', '--threads', '2']);
+    const piped = execFileSync(process.execPath, [script, '--rows', '3000', '--seed', '5', '--out', '-', '--block-rows', '1000', '--threads', '2'],
+      { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
+    expect(sha256(piped)).toBe(sha256(readFileSync(file)));
+    expect(piped.length).toBe(readFileSync(file).length);
+  });
+
   it('--crlf changes only the record terminators', () => {
     const out = path.join(tmp, 'crlf.csv');
     generate(['--rows', '2000', '--seed', '42', '--out', out, '--crlf']);
