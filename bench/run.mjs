@@ -5,6 +5,8 @@
 //   node bench/run.mjs [--rows 5000000] [--reps 3] [--threads 1,2] [--seed 42]
 //                      [--file F] [--duckdb-threads N] [--skip-dataready] [--skip-duckdb] [--json OUT]
 //
+// --file times an existing file instead; its record count is then DuckDB's count (or --rows).
+//
 // It makes bench/data/export-<rows>.csv with scripts/gen-export.mjs when missing, reads the file once to
 // warm the page cache, then runs, per repetition, dataready once per --threads value and DuckDB once,
 // alternating, so that a slow spell of the machine hits both tools alike. Each run is a fresh child
@@ -30,7 +32,7 @@ function parseArgs(argv) {
       if (v === undefined) throw new Error(`${a} needs a value`);
       return v;
     };
-    if (a === '--rows') o.rows = Number(val());
+    if (a === '--rows') { o.rows = Number(val()); o.rowsGiven = true; }
     else if (a === '--reps') o.reps = Number(val());
     else if (a === '--threads') o.threads = val().split(',').map((t) => Number(t.trim()));
     else if (a === '--seed') o.seed = Number(val());
@@ -91,7 +93,7 @@ function summarize(runs, bytes, rows) {
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   const data = o.file
-    ? { file: path.resolve(o.file), bytes: statSync(o.file).size, rows: o.rows, generated: false }
+    ? { file: path.resolve(o.file), bytes: statSync(o.file).size, rows: o.rowsGiven ? o.rows : undefined, generated: false }
     : await ensureExport(o.rows, { seed: o.seed });
   const { file, bytes } = data;
 
