@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { ExitCode, UserError } from '../cli/errors.js';
 import { kindOf, metricKey, type MetricPoint } from '../compare/range.js';
@@ -27,7 +28,7 @@ CREATE TABLE runs (
   status         TEXT    NOT NULL,
   failed         INTEGER NOT NULL,
   warned         INTEGER NOT NULL,
-  report         TEXT    NOT NULL
+  report         BLOB    NOT NULL -- the JSON report, gzip-compressed (about a tenth of its size)
 );
 CREATE INDEX runs_by_dataset ON runs (dataset, id);
 CREATE TABLE metrics (
@@ -147,9 +148,10 @@ export class HistoryStore {
          VALUES (@dataset, @recordedAt, @toolVersion, @reportVersion, @inputPath, @rows, @columns, @status, @failed, @warned, @report)`,
       );
       const insertMetric = this.db.prepare('INSERT OR REPLACE INTO metrics (run_id, metric, subject, value) VALUES (?, ?, ?, ?)');
+      const packed = gzipSync(run.report);
       const tx = this.db.transaction(() => {
         const { metrics, ...row } = run;
-        const id = Number(insertRun.run(row).lastInsertRowid);
+        const id = Number(insertRun.run({ ...row, report: packed }).lastInsertRowid);
         for (const m of metrics) if (Number.isFinite(m.value)) insertMetric.run(id, m.metric, m.subject, m.value);
         hooks.beforeCommit?.();
         return id;
@@ -162,11 +164,17 @@ export class HistoryStore {
   latest(dataset: string): { run: RunRow; report: string } | null {
     return this.guard(() => {
       const row = this.db.prepare(`SELECT ${RUN_COLUMNS}, report FROM runs WHERE dataset = ? ORDER BY id DESC LIMIT 1`).get(dataset) as
-        | (RunRow & { report: string })
+        | (RunRow & { report: Buffer })
         | undefined;
       if (!row) return null;
       const { report, ...run } = row;
-      return { run, report };
+      let text: string;
+      try {
+        text = gunzipSync(report).toString('utf8');
+      } catch {
+        throw new UserError(`history database ${this.path}: run #${run.id} of ${JSON.stringify(dataset)} holds an unreadable report`, ExitCode.CouldNotRun);
+      }
+      return { run, report: text };
     });
   }
 

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
@@ -146,7 +147,7 @@ function inspect(db: string) {
   try {
     return {
       integrity: d.pragma('integrity_check', { simple: true }),
-      runs: (d.prepare('SELECT id, length(report) AS len FROM runs ORDER BY id').all() as { id: number; len: number }[]),
+      runs: (d.prepare('SELECT id, report FROM runs ORDER BY id').all() as { id: number; report: Buffer }[]).map((r) => ({ id: r.id, len: gunzipSync(r.report).length })),
       metricsPerRun: (d.prepare('SELECT run_id, count(*) AS n FROM metrics GROUP BY run_id ORDER BY run_id').all() as { run_id: number; n: number }[]).map((r) => r.n),
       orphans: (d.prepare('SELECT count(*) AS n FROM metrics WHERE run_id NOT IN (SELECT id FROM runs)').get() as { n: number }).n,
     };
