@@ -20,6 +20,8 @@ export function referenceParse(
   delimiter: number,
   recordDelimiter: CsvDialect['recordDelimiter'] | 'auto',
   skipEmptyLines = false,
+  quote = 0x22,
+  escape = 0x22,
 ): Outcome {
   const opts =
     recordDelimiter === 'auto'
@@ -27,10 +29,10 @@ export function referenceParse(
           ...REFERENCE_CSV_PARSE_OPTIONS,
           skip_empty_lines: skipEmptyLines,
           delimiter: String.fromCharCode(delimiter),
-          quote: '"',
-          escape: '"',
+          quote: String.fromCharCode(quote),
+          escape: String.fromCharCode(escape),
         }
-      : csvParseOptionsFor({ delimiter, recordDelimiter }, { skipEmptyLines });
+      : csvParseOptionsFor({ delimiter, quote, escape, recordDelimiter }, { skipEmptyLines });
   try {
     return { kind: 'records', records: parse(buf, opts) as string[][] };
   } catch (e) {
@@ -49,14 +51,17 @@ export function fastParse(
   recordDelimiter: CsvDialect['recordDelimiter'] | 'auto',
   chunkSizes?: readonly number[],
   skipEmptyLines = false,
+  quote = 0x22,
+  escape = 0x22,
 ): Outcome {
-  const rd = recordDelimiter === 'auto' ? detectRecordDelimiter(buf, dataStart(buf), buf.length, true, delimiter)! : recordDelimiter;
+  const rd =
+    recordDelimiter === 'auto' ? detectRecordDelimiter(buf, dataStart(buf), buf.length, true, delimiter, quote, escape)! : recordDelimiter;
   const records: string[][] = [];
   const onRecord = (t: CsvTokenizer) => {
     records.push(recordToStrings(t));
   };
   try {
-    const tok = new CsvTokenizer({ delimiter, recordDelimiter: rd }, { skipEmptyLines });
+    const tok = new CsvTokenizer({ delimiter, quote, escape, recordDelimiter: rd }, { skipEmptyLines });
     if (chunkSizes === undefined) {
       tok.tokenize(buf, 0, buf.length, onRecord);
     } else {

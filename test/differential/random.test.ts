@@ -63,6 +63,34 @@ describe('fast tokenizer vs csv-parse on random CSV', () => {
     expect(tally).toEqual({ agreed: 11432, 'declined-both': 568, 'declined-fast': 0, skipped: 0, disagreed: 0 });
   });
 
+  it("other quote and escape bytes: quote ' with csv-parse's default escape \", and escape \\", () => {
+    const tokens = ['a', 'é', ',', "'", "''", '"', '""', '\\', '\\\\', '\n', '\r\n', '\r', ' '];
+    const tally: Record<Verdict, number> = { agreed: 0, 'declined-both': 0, 'declined-fast': 0, skipped: 0, disagreed: 0 };
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...tokens), { maxLength: 40 }),
+        fc.constantFrom([0x27, 0x22], [0x22, 0x5c], [0x27, 0x5c], [0x27, 0x27]),
+        chunking,
+        (toks, [quote, escape], chunks) => {
+          const buf = Buffer.from(toks.join(''), 'utf8');
+          for (const rd of ['auto', 'lf', 'crlf'] as const) {
+            const ref = referenceParse(buf, 0x2c, rd, false, quote!, escape!);
+            const fast = fastParse(buf, 0x2c, rd, undefined, false, quote!, escape!);
+            const v = compare(ref, fast);
+            tally[v]++;
+            if (v !== 'agreed' && v !== 'declined-both') {
+              throw new Error(`${rd} q=${quote} e=${escape} ${JSON.stringify(buf.toString())}: ${v} ${firstDifference(ref, fast)}`);
+            }
+            expect(fastParse(buf, 0x2c, rd, chunks, false, quote!, escape!)).toEqual(fast);
+          }
+        },
+      ),
+      { numRuns: 2000, seed: 99 },
+    );
+    console.log('quote/escape variants:', tally);
+    expect(tally).toEqual({ agreed: 5432, 'declined-both': 568, 'declined-fast': 0, skipped: 0, disagreed: 0 });
+  });
+
   it('well-formed CSV: both give back exactly the fields written', () => {
     fc.assert(
       fc.property(wellFormed, chunking, ({ buf, delim, rows }, chunks) => {

@@ -73,6 +73,35 @@ describe('findRecordStart cuts tricky files at every byte offset', () => {
     });
   }
 
+  it("backslash escapes and ' quotes: every cut, every window", () => {
+    const text = "id,t\n1,'a\\'b\n\\\\',x\n2,'\\\n',\\\n3,'it''s',\"q\"\n4,'\r\n\\,'\n";
+    const buf = Buffer.from(text, 'utf8');
+    for (const [quote, escape] of [[0x27, 0x5c], [0x27, 0x22], [0x22, 0x5c]] as const) {
+      const dialect: CsvDialect = {
+        delimiter: 0x2c,
+        quote,
+        escape,
+        recordDelimiter: detectRecordDelimiter(buf, 0, buf.length, true, 0x2c, quote, escape)!,
+      };
+      const src = bufferSource(buf);
+      const whole = tokenizeRange(buf, { start: 0, end: buf.length }, dialect);
+      expect(parse(buf, csvParseOptionsFor(dialect))).toEqual(whole.records);
+      const trueStarts = new Set([...whole.starts, buf.length]);
+      for (const window of [1 << 20, 2, 0]) {
+        for (let t = 0; t <= buf.length; t++) {
+          const { offset } = findRecordStart(src, t, dialect, 0, window);
+          expect(trueStarts.has(offset), `q ${quote} e ${escape} cut ${t} -> ${offset}`).toBe(true);
+          const a = tokenizeRange(buf, { start: 0, end: offset }, dialect);
+          const b = tokenizeRange(buf, { start: offset, end: buf.length }, dialect);
+          expect([...a.records, ...b.records]).toEqual(whole.records);
+        }
+      }
+      if (quote === 0x27 && escape === 0x5c) {
+        expect(whole.records).toEqual([['id', 't'], ['1', "a'b\n\\", 'x'], ['2', '\n', '\\'], ['3', "'it''s'", '"q"'], ['4', '\r\n,']]);
+      }
+    }
+  });
+
   it('pins the record counts of the tricky files', () => {
     const counts = Object.fromEntries(
       Object.entries(TRICKY).map(([name, text]) => {
@@ -102,15 +131,21 @@ describe('findRecordStart cuts tricky files at every byte offset', () => {
 
 describe('splitCsv', () => {
   it('any number of parts, on random tricky CSV, gives back the records in order', () => {
-    const tokens = ['a', 'é', ',', '"', '""', '\n', '\r', '\r\n', ' ', 'x"y'];
+    const tokens = ['a', 'é', ',', '"', '""', '\n', '\r', '\r\n', ' ', 'x"y', "'", '\\'];
     fc.assert(
       fc.property(
         fc.array(fc.constantFrom(...tokens), { maxLength: 80 }),
         fc.integer({ min: 1, max: 9 }),
         fc.constantFrom(1 << 20, 0, 3),
-        (toks, parts, window) => {
+        fc.constantFrom([0x22, 0x22], [0x27, 0x22], [0x22, 0x5c]),
+        (toks, parts, window, [quote, escape]) => {
           const buf = Buffer.from(toks.join(''), 'utf8');
-          const dialect = dialectOf(buf);
+          const dialect: CsvDialect = {
+            delimiter: 0x2c,
+            quote,
+            escape,
+            recordDelimiter: detectRecordDelimiter(buf, 0, buf.length, true, 0x2c, quote, escape)!,
+          };
           const src = bufferSource(buf);
           let whole: string[][];
           try {
@@ -126,7 +161,7 @@ describe('splitCsv', () => {
           if (ranges.length > 0) expect(ranges[ranges.length - 1]!.end).toBe(buf.length);
         },
       ),
-      { numRuns: 3000, seed: 7 },
+      { numRuns: 4000, seed: 7 },
     );
   });
 });
@@ -144,7 +179,7 @@ describe('splitCsvFile + tokenizeFileRange on a file', () => {
       writeFileSync(file, text);
       const one: unknown[] = [];
       const whole = splitCsvFile(file, 1, { delimiter: 0x2c });
-      expect(whole.dialect).toEqual({ delimiter: 0x2c, quote: 0x22, recordDelimiter: 'crlf' });
+      expect(whole.dialect).toEqual({ delimiter: 0x2c, quote: 0x22, escape: 0x22, recordDelimiter: 'crlf' });
       expect(whole.dataStart).toBe(3);
       await tokenizeFileRange(file, whole.ranges[0]!, whole.dialect, (t) => one.push([t.recordOffset, ...recordToStrings(t)]));
       expect(one.length).toBe(501);
