@@ -87,7 +87,7 @@ describe('fast tokenizer vs csv-parse over ../shared/corpus', () => {
     expect(tally).toEqual({ agreed: 893, "declined-both": 7, "declined-fast": 6, skipped: 0, disagreed: 0, "not-csv": 32 });
     expect(declinedFast.every((d) => d.endsWith("(utf16-bom)"))).toBe(true);
     expect(records).toBe(416076);
-  });
+  }, 300_000);
 });
 
 describe('split + fast tokenizer vs csv-parse over ../shared/corpus', () => {
@@ -122,5 +122,5 @@ describe('split + fast tokenizer vs csv-parse over ../shared/corpus', () => {
     console.log(`corpus split: ${files} files, ${parts} parts, split points proven by`, methods);
     expect(files).toBe(893);
     expect(methods).toEqual({ eof: 5579, exact: 3919, lockstep: 1908 });
-  });
+  }, 300_000);
 });
