@@ -26,11 +26,11 @@ export function checklist(view: ReportView, dims: Record<DimensionId, Dimension>
     qualityFails.length === 0 ? 'pass' : 'fail',
     qualityFails.length === 0 ? `Quality ${dims.quality.score}/100, no fail-severity finding` : `${qualityFails.length} fail finding${qualityFails.length === 1 ? '' : 's'}: ${qualityFails.slice(0, 3).map((f) => f.message).join('; ')}`,
   );
-  const dupFinding = dims.quality.findings.find((f) => f.id === 'quality.exact-duplicates' || f.id === 'quality.near-duplicates');
+  const dupFails = dims.quality.findings.some((f) => (f.id === 'quality.exact-duplicates' || f.id === 'quality.near-duplicates') && f.severity === 'fail');
   add(
     'duplicates-checked',
     'Duplicate records checked',
-    view.duplicates === null ? 'not-measurable' : dupFinding?.severity === 'fail' ? 'fail' : 'pass',
+    view.duplicates === null ? 'not-measurable' : dupFails ? 'fail' : 'pass',
     view.duplicates === null ? 'the report has no duplicates section' : `${int(view.duplicates.exactRows)} exact and ${view.duplicates.nearRows === null ? 'unmeasured' : int(view.duplicates.nearRows)} near-duplicate rows`,
   );
   const accessFails = fails(dims.access);

@@ -219,6 +219,12 @@ describe('quality', () => {
     expect(comp(b, 'uniqueness')).toBe(50);
     expect(ids(b)).toEqual(['fail quality.exact-duplicates']);
     expect(b.score).toBe(69);
+    const c = build(baseReport({ duplicates: { exact: { duplicateRows: 1, clusters: 1 }, near: { enabled: true, duplicateRows: 10, clusters: 5, sampling: { reason: 'window' } } } }));
+    expect(ids(dim(c, 'quality'))).toEqual(['fail quality.near-duplicates', 'warn quality.exact-duplicates']);
+    expect(dim(c, 'quality').findings[0]!.evidence).toEqual({ rows: 10, clusters: 5, share: 0.1, sampled: true });
+    expect(c.checklist.find((x) => x.id === 'duplicates-checked')!.status).toBe('fail');
+    const off = dim(build(baseReport({ duplicates: { exact: { duplicateRows: 0, clusters: 0 }, near: { enabled: false, duplicateRows: 0, clusters: 0 } } })), 'quality');
+    expect(off.components.find((x) => x.id === 'uniqueness')!.detail).toBe('0 exact and unmeasured near-duplicate rows of 100 (0.00%); 0 points at 20%');
   });
 
   it('staleness: the freshest date column counts, birth dates do not', () => {
