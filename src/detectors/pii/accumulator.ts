@@ -102,12 +102,18 @@ export class PiiColumnAccumulator implements CellAccumulator<PiiState, PiiResult
       return;
     }
     this.cells++;
+    // once sampling, most values fall below the level: no kept value can, so the cache lookup is skipped
+    let level = -1;
+    if (this.level > 0) {
+      level = levelOf(value);
+      if (level < this.level) return;
+    }
     const slot = this.byValue.get(value);
     if (slot !== undefined) {
       this.counts[slot]!++;
       return;
     }
-    const level = levelOf(value);
+    if (level < 0) level = levelOf(value);
     if (level < this.level) return;
     this.addKept(value, level);
   }
