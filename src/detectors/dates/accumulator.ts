@@ -98,6 +98,7 @@ interface LocalEntry {
   n: number;
 }
 const LOCAL_MAX = 4096;
+const LOCAL_REFRESH = 65_536;
 
 class Group {
   count = 0;
@@ -147,6 +148,7 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
    */
   private readonly local = new Map<string, LocalEntry>();
   /** Last datetime classified the slow way and its text: later values with its skeleton take matchLike(). */
+  private localMisses = 0;
   private like: ValueClass | null = null;
   private likeSrc = '';
   /** shape id → group, so the hot path avoids a string-keyed lookup. */
@@ -235,7 +237,16 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
       }
       return;
     }
-    if (this.local.size >= LOCAL_MAX) this.flushLocal();
+    if (this.local.size >= LOCAL_MAX) {
+      // full: keep the values already counted (heavy hitters show up early) and fold this one directly;
+      // every LOCAL_REFRESH such misses start over, so a column whose values drift still gets a fresh map
+      this.addClass(cls, 1);
+      if (++this.localMisses >= LOCAL_REFRESH) {
+        this.flushLocal();
+        this.localMisses = 0;
+      }
+      return;
+    }
     this.local.set(v, { cls, n: 1 });
   }
 

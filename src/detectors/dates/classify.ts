@@ -121,6 +121,10 @@ const WEEKDAYS = new Map<string, number>([
   ['sun', 0], ['mon', 1], ['tue', 2], ['wed', 3], ['thu', 4], ['fri', 5], ['sat', 6],
   ['sunday', 0], ['monday', 1], ['tuesday', 2], ['wednesday', 3], ['thursday', 4], ['friday', 5], ['saturday', 6],
 ]);
+/** First three letters (lower case, packed in an int) of every month and weekday name. */
+const NAME_PREFIXES = new Set<number>(
+  [...MONTHS.keys(), ...WEEKDAYS.keys()].map((w) => (w.charCodeAt(0) << 16) | (w.charCodeAt(1) << 8) | w.charCodeAt(2)),
+);
 /** Zone abbreviations read after a datetime; offsets are irrelevant because days are taken as written. */
 const ZONE_NAMES = new Set(['UTC', 'GMT', 'Z', 'EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT', 'PST', 'PDT', 'CET', 'CEST', 'BST', 'IST', 'JST', 'AEST', 'AEDT']);
 
@@ -448,6 +452,9 @@ export function classifyText(value: string): ValueClass | null {
   let weekday = -1;
   let c = value.charCodeAt(0);
   if (isAlpha(c)) {
+    // cheap rejection before any slicing: the first three letters must start a month or weekday name
+    const k = ((c | 32) << 16) | ((value.charCodeAt(1) | 32) << 8) | (value.charCodeAt(2) | 32);
+    if (!NAME_PREFIXES.has(k)) return null;
     // weekday prefix (`Tue, 31 Oct 2023`, `Tuesday, October 31, 2023`)?
     const a0 = P;
     const al = alphas();
@@ -777,6 +784,7 @@ const MAX_VALUE_CACHE = 65_536;
  * detector reports them; here they only leave the denominator).
  */
 const NULL_TOKENS = new Set(['na', 'n/a', 'n.a.', '#n/a', 'null', 'none', 'nil', 'nan', 'nat', '-', '--', '?', 'unknown', 'missing', 'tbd', 'not available', 'invalid date']);
+const NULL_TOKEN_STARTS = new Set([...NULL_TOKENS].map((t) => t.charCodeAt(0) | 32));
 /** Cache answer for a null placeholder. */
 export const NULL_TOKEN = 0;
 /**
@@ -793,7 +801,7 @@ export function classifyTrimmedCached(value: string): ValueClass | null | typeof
   if (hit !== undefined) return hit;
   const v = isDigit(value.charCodeAt(value.length - 1)) && /^\d+$/.test(value) ? classifyCompact(value) : classifyText(value);
   if (v === null) {
-    if (value.length <= 13 && NULL_TOKENS.has(value.toLowerCase())) {
+    if (value.length <= 13 && NULL_TOKEN_STARTS.has(value.charCodeAt(0) | 32) && NULL_TOKENS.has(value.toLowerCase())) {
       valueCache.set(value, NULL_TOKEN);
       return NULL_TOKEN;
     }
