@@ -112,6 +112,8 @@ const PRIOR_M = [0, 0.88, 0.08, 0.04];
 /** Columns worth at least this many bits when equal count towards maxDifferingFields. */
 const INFORMATIVE_BITS = 3;
 const MIN_PASSES = 3;
+/** Small tables get every pass: a million candidate pairs cost well under a second. */
+const MIN_PAIR_BUDGET = 1_000_000;
 /**
  * Words of short codes collide now and then (31-bit blooms), so without the engine's distinct ratio a
  * column is a key suspect from this share of distinct words; suspects stay evidence when matches agree.
@@ -454,7 +456,7 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
   const finalPasses = choosePasses(f, r, role, keySuspect.map((k, c) => (k && role[c] === ROLE_IDENTITY ? 0 : k)), uExact, nonEmptyShare, rules);
   const uf = new UnionFind(r);
   let candidatePairs = 0, matchedPairs = 0;
-  const windowed = forEachCandidate(finalPasses, w, f, reps, r, rules, (a, b) => {
+  const passStats = forEachCandidate(finalPasses, w, f, reps, r, rules, (a, b) => {
     candidatePairs++;
     if (uf.find(a) === uf.find(b)) return;
     if (scorePair(w, f, reps[a]!, reps[b]!, model, rules) >= threshold) {
@@ -480,7 +482,11 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
   if (input.nearRows < input.rows) {
     reasons.push(`near-duplicate signatures kept for the first ${input.nearRows} of ${input.rows} rows (memory budget)`);
   }
+  const windowed = passStats.windowed;
   if (windowed > 0) reasons.push(`${windowed} blocks larger than ${rules.maxBlock} rows compared within a window of ${rules.window}`);
+  if (passStats.skipped > 0) {
+    reasons.push(`${passStats.skipped} of ${passStats.run + passStats.skipped} blocking passes skipped to stay within ${rules.pairsPerRow} candidate pairs per row`);
+  }
   return {
     find: (i: number) => reps[uf.find(repIndex[i]!)]!,
     candidatePairs,
@@ -599,11 +605,11 @@ function choosePasses(
 ): Pass[] {
   const usable: number[] = [];
   for (let c = 0; c < f; c++) if (role[c] !== ROLE_OFF && !keySuspect[c] && uExact[c]! < 0.5) usable.push(c);
-  const options: { pass: Pass; cost: number; pairs: number }[] = [];
+  const options: { pass: Pass; cost: number }[] = [];
   for (const c of usable) {
     // One very selective column (e-mail, phone) is a pass of its own.
     if (r * uExact[c]! <= 2 && nonEmpty[c]! > 0.2) {
-      options.push({ pass: { a: c, b: -1 }, cost: uExact[c]!, pairs: (r * r * uExact[c]! * nonEmpty[c]! ** 2) / 2 });
+      options.push({ pass: { a: c, b: -1 }, cost: uExact[c]! });
     }
   }
   for (let i = 0; i < usable.length; i++) {
@@ -612,7 +618,7 @@ function choosePasses(
       const u = uExact[a]! * uExact[b]!;
       if (r * u > rules.maxBlock) continue; // blocks too large to be useful
       const filled = nonEmpty[a]! * nonEmpty[b]!;
-      options.push({ pass: { a, b }, cost: u / Math.max(0.05, filled), pairs: (r * r * u * filled * filled) / 2 });
+      options.push({ pass: { a, b }, cost: u / Math.max(0.05, filled) });
     }
   }
   // Cheapest (most selective, best filled) first; ties by column index for determinism.
@@ -622,9 +628,6 @@ function choosePasses(
   const chosen: Pass[] = [];
   const used = new Int32Array(f);
   const remaining = [...options];
-  // Expected chance collisions grow with r² per pass: stop adding passes past a budget of pairs per row
-  // (the first MIN_PASSES are always run).
-  let expectedPairs = 0;
   while (chosen.length < rules.maxPasses && remaining.length > 0) {
     let best = 0, bestScore = Infinity;
     for (let k = 0; k < remaining.length; k++) {
@@ -633,14 +636,7 @@ function choosePasses(
       const s = reuse * 4 + k / remaining.length;
       if (s < bestScore) { bestScore = s; best = k; }
     }
-    const option = remaining[best]!;
-    if (chosen.length >= MIN_PASSES && expectedPairs + option.pairs > rules.pairsPerRow * r) {
-      remaining.splice(best, 1);
-      continue;
-    }
-    remaining.splice(best, 1);
-    expectedPairs += option.pairs;
-    const p = option.pass;
+    const p = remaining.splice(best, 1)[0]!.pass;
     chosen.push(p);
     used[p.a]!++;
     if (p.b >= 0) used[p.b]!++;
@@ -649,10 +645,23 @@ function choosePasses(
 }
 
 /** Calls visit(a, b) (indices into reps, a < b) for each candidate pair; returns the number of windowed blocks. */
+interface PassStats {
+  windowed: number;
+  run: number;
+  skipped: number;
+}
+
+/**
+ * Calls visit(a, b) (indices into reps, a < b) for each candidate pair. A pass's pair count is known
+ * exactly once its keys are sorted; a pass that would take the total past pairsPerRow × count is skipped
+ * (the first MIN_PASSES always run), so the work stays linear in the rows.
+ */
 function forEachCandidate(
   passes: Pass[], w: Uint32Array, f: number, reps: Int32Array, count: number, rules: DupRules,
   visit: (a: number, b: number) => void,
-): number {
+): PassStats {
+  const budget = Math.max(rules.pairsPerRow * count, MIN_PAIR_BUDGET);
+  let spent = 0, run = 0, skipped = 0;
   const keys = new Uint32Array(count);
   const idx = new Int32Array(count);
   const tmpK = new Uint32Array(count);
@@ -676,6 +685,20 @@ function forEachCandidate(
       m++;
     }
     radixSort(keys, idx, tmpK, tmpI, m);
+    let pairs = 0;
+    for (let s = 0; s < m;) {
+      let e = s + 1;
+      while (e < m && keys[e] === keys[s]) e++;
+      const size = e - s;
+      pairs += size <= rules.maxBlock ? (size * (size - 1)) / 2 : size * rules.window;
+      s = e;
+    }
+    if (run >= MIN_PASSES && spent + pairs > budget) {
+      skipped++;
+      continue;
+    }
+    run++;
+    spent += pairs;
     for (let s = 0; s < m;) {
       let e = s + 1;
       while (e < m && keys[e] === keys[s]) e++;
@@ -694,7 +717,7 @@ function forEachCandidate(
       s = e;
     }
   }
-  return windowed;
+  return { windowed, run, skipped };
 }
 
 function mix(x: number, y: number): number {
@@ -705,23 +728,42 @@ function mix(x: number, y: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** Stable LSD radix sort of (keys, idx)[0..m) by 32-bit key, two 16-bit digits. */
+/**
+ * Groups equal keys together (keys ascending, equal keys in input order): one counting scatter on the
+ * top bits, then an insertion sort inside each small bucket. Half the random writes of a two-digit LSD
+ * radix sort, which dominated finish() at a million rows.
+ */
 function radixSort(keys: Uint32Array, idx: Int32Array, tmpK: Uint32Array, tmpI: Int32Array, m: number): void {
-  const count = new Int32Array(65536);
-  for (let shift = 0; shift <= 16; shift += 16) {
-    const src = shift === 0 ? keys : tmpK, srcI = shift === 0 ? idx : tmpI;
-    const dst = shift === 0 ? tmpK : keys, dstI = shift === 0 ? tmpI : idx;
-    count.fill(0);
-    for (let k = 0; k < m; k++) count[(src[k]! >>> shift) & 0xffff]!++;
-    let sum = 0;
-    for (let d = 0; d < 65536; d++) { const c = count[d]!; count[d] = sum; sum += c; }
-    for (let k = 0; k < m; k++) {
-      const d = (src[k]! >>> shift) & 0xffff;
-      const at = count[d]!++;
-      dst[at] = src[k]!;
-      dstI[at] = srcI[k]!;
+  if (m < 2) return;
+  const bits = Math.min(22, Math.max(8, Math.ceil(Math.log2(m)) - 2));
+  const shift = 32 - bits;
+  const buckets = 1 << bits;
+  const count = new Int32Array(buckets + 1);
+  for (let k = 0; k < m; k++) count[(keys[k]! >>> shift) + 1]!++;
+  for (let d = 0; d < buckets; d++) count[d + 1]! += count[d]!;
+  const start = count.slice(0, buckets);
+  for (let k = 0; k < m; k++) {
+    const key = keys[k]!;
+    const at = start[key >>> shift]!++;
+    tmpK[at] = key;
+    tmpI[at] = idx[k]!;
+  }
+  for (let d = 0; d < buckets; d++) {
+    const lo = count[d]!, hi = count[d + 1]!;
+    for (let k = lo; k < hi; k++) {
+      const key = tmpK[k]!, id = tmpI[k]!;
+      let j = k - 1;
+      while (j >= lo && tmpK[j]! > key) {
+        tmpK[j + 1] = tmpK[j]!;
+        tmpI[j + 1] = tmpI[j]!;
+        j--;
+      }
+      tmpK[j + 1] = key;
+      tmpI[j + 1] = id;
     }
   }
+  keys.set(tmpK.subarray(0, m));
+  idx.set(tmpI.subarray(0, m));
 }
 
 class UnionFind {

@@ -43,10 +43,11 @@ export const dupRulesSchema = z
     /** Blocking passes: pairs of the most informative columns, at most this many. */
     maxPasses: z.number().int().min(1).max(64).default(12),
     /**
-     * Budget of chance candidate pairs per record that the blocking passes may generate (expected from
-     * the column statistics); passes beyond it are skipped, the three most selective always run.
+     * Budget of candidate pairs per record over all blocking passes (counted exactly per pass); a pass
+     * that would exceed it is skipped and the result says so. The three most selective passes always run,
+     * and tables needing fewer than a million candidate pairs are never limited.
      */
-    pairsPerRow: z.number().min(0.1).max(1000).default(6),
+    pairsPerRow: z.number().min(0.1).max(1000).default(3),
     /** Near-duplicate signatures are kept for this many columns at most (the first ones). */
     maxFields: z.number().int().min(1).max(256).default(16),
     /**

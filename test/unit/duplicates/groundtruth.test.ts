@@ -13,7 +13,7 @@ interface Pinned { predicted: number; correct: number; truePairs: number; f1Floo
 const cases: [() => LabelledTable, Pinned][] = [
   [() => febrl('1'), { truePairs: 500, predicted: 489, correct: 489, f1Floor: 0.95, precisionFloor: 0.99 }],
   [() => febrl('2'), { truePairs: 1934, predicted: 1912, correct: 1912, f1Floor: 0.95, precisionFloor: 0.99 }],
-  [() => febrl('3'), { truePairs: 6538, predicted: 6371, correct: 6371, f1Floor: 0.95, precisionFloor: 0.99 }],
+  [() => febrl('3'), { truePairs: 6538, predicted: 6378, correct: 6378, f1Floor: 0.95, precisionFloor: 0.99 }],
   [() => febrl('4'), { truePairs: 5000, predicted: 4883, correct: 4883, f1Floor: 0.95, precisionFloor: 0.99 }],
   [splink, { truePairs: 2975, predicted: 2668, correct: 2668, f1Floor: 0.9, precisionFloor: 0.98 }],
   [splinkWithId, { truePairs: 2975, predicted: 2642, correct: 2642, f1Floor: 0.9, precisionFloor: 0.98 }],
