@@ -63,6 +63,23 @@ export function gateRequest(v: GateValues, rulesPath: string | undefined): GateR
   return { rules, baseline, historyDb, dataset: v.dataset, junit: v.junit, strict: v.strict ?? false };
 }
 
+/**
+ * Which baseline this run will be compared with, known before profiling: for a report field such as
+ * `report.baseline` (the scorecard's versioning dimension and its "drift detection" checklist item read one).
+ */
+export function describeBaseline(req: GateRequest, inputPath: string): { source: 'file' | 'history'; label: string; reportVersion: number; rows: number } | null {
+  if (req.baseline) return { source: 'file', label: req.baseline.label, reportVersion: req.baseline.reportVersion, rows: req.baseline.rows };
+  if (req.historyDb === undefined) return null;
+  const dataset = req.dataset ?? basename(inputPath);
+  const store = HistoryStore.open(req.historyDb, { create: true });
+  try {
+    const last = store.latest(dataset);
+    return last ? { source: 'history', label: `run #${last.run.id} of ${JSON.stringify(dataset)} (${last.run.recordedAt})`, reportVersion: last.run.reportVersion, rows: last.run.rows } : null;
+  } finally {
+    store.close();
+  }
+}
+
 export interface GateResult {
   comparison: Comparison;
   exitCode: ExitCodeValue;
