@@ -146,13 +146,14 @@ async function main() {
   const summaries = [...runs.entries()].filter(([, rs]) => rs.length > 0).map(([label, rs]) => ({ label, n: rs.length, ...summarize(rs, bytes, rows) }));
   const duck = summaries.find((s) => s.label.startsWith('duckdb'));
   console.log(`\nfile: ${path.relative(REPO, file)}  ${fmt(bytes / 1e6, 1)} MB, ${fmtInt(rows)} records${duckRows !== undefined && duckRows !== rows ? ` (DuckDB counted ${fmtInt(duckRows)})` : ''}`);
+  if (data.generated) console.log(`generated in this run: ${fmt(data.genWallS, 1)} s wall, ${fmt(data.genUserS, 1)} s user CPU, peak RSS ${fmt(data.genMaxRssMB, 0)} MB`);
   const loadEnd = os.loadavg()[0];
   console.log(`machine: ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, ${o.reps} repetitions, peak RSS via ${hasGnuTime() ? 'GNU time' : '/proc VmHWM polling'}`);
   console.log(`load average (1 min): ${fmt(loadStart)} at start, ${fmt(loadEnd)} at end${Math.max(loadStart, loadEnd) > os.cpus().length ? ' -- WARNING: other work was running; wall times are inflated, compare cpu s and ratios' : ''}\n`);
   console.log(table(
-    ['tool', 'runs', 'median wall s', 'MB/s', 'rows/s', 'peak RSS MB', 'cpu s', 'wall / DuckDB'],
+    ['tool', 'runs', 'median wall s', 'MB/s', 'rows/s', 'peak RSS MB', 'cpu s', 'wall / DuckDB', 'cpu / DuckDB'],
     summaries.map((s) => [s.label, s.n, fmt(s.wallS), fmt(s.mbPerS, s.mbPerS < 10 ? 1 : 0), fmtInt(s.rowsPerS), fmt(s.maxRssMB, 0), fmt(s.cpuS),
-      duck ? fmt(s.wallS / duck.wallS) : '–']),
+      duck ? fmt(s.wallS / duck.wallS) : '–', duck ? fmt(s.cpuS / duck.cpuS) : '–']),
   ));
   for (const f of failures) console.log(`\nFAILED ${f.label}: ${f.error}`);
   if (o.json) {
