@@ -239,16 +239,16 @@ export function compareSnapshots(b: Snapshot, c: Snapshot, rules: CompareRules):
     if (b.scores && c.scores) {
       for (const [dim, cs] of c.scores) {
         const bs = b.scores.get(dim);
-        if (bs === undefined) continue;
+        if (bs === undefined || rules.scores.ignore.includes(dim)) continue;
         const drop = bs - cs;
         add({
           check: 'score',
           column: null,
           subject: dim,
-          status: grade(drop, rules.scores),
+          status: grade(drop, { warn: rules.scores.warn, fail: rules.scores.fail }),
           message: `score ${dim} ${fmtScore(bs)} → ${fmtScore(cs)} (${drop > 0 ? '−' : '+'}${fmtScore(Math.abs(drop))} points)`,
           measured: { baseline: bs, current: cs, change: round6(cs - bs) },
-          thresholds: rules.scores,
+          thresholds: { warn: rules.scores.warn, fail: rules.scores.fail },
         });
       }
     } else {

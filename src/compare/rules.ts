@@ -54,7 +54,14 @@ export const compareRulesSchema = z
       .object({ newColumn: severity.default('fail'), kindChanged: severity.default('warn') })
       .strict()
       .prefault({}),
-    scores: level(z.number().min(0).max(100), 5, 15),
+    scores: z
+      .object({
+        warn: z.number().min(0).max(100).nullable().default(5),
+        fail: z.number().min(0).max(100).nullable().default(15),
+        ignore: z.array(z.string()).max(100).default([]),
+      })
+      .strict()
+      .prefault({}),
     history: z
       .object({
         window: z.number().int().min(2).max(1000).default(10),

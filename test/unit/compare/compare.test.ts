@@ -190,6 +190,8 @@ describe('compare: each kind of change', () => {
       { check: 'score', column: null, subject: 'quality', status: 'fail', message: 'score quality 90 → 70 (−20 points)' },
       { check: 'score', column: null, subject: 'volume', status: 'pass', message: 'score volume 80 → 85 (+5 points)' },
     ]);
+    const ignoring = compareRulesSchema.parse({ scores: { ignore: ['quality', 'overall'] } });
+    expect(run(typical({}, sc(90, 90, 80)), typical({}, sc(84, 70, 85)), ignoring).checks.filter((k) => k.check === 'score').map((k) => k.subject)).toEqual(['volume']);
   });
 
   it('ragged records: the increase of their share', () => {
