@@ -154,7 +154,7 @@ async function main() {
     });
     out = { records, empties };
   } else if (mode === 'split') {
-    const s = m.splitCsvFile(file, Number(process.env.PARTS ?? 2), { delimiter: 0x2c });
+    const s = m.splitCsvFile(file, Number(process.env.PARTS ?? 2), { delimiter: 0x2c }, { speculative: process.env.SPECULATIVE === '1' });
     out = { ranges: s.ranges, methods: s.methods };
   } else if (mode === 'workers2') {
     const s = m.splitCsvFile(file, 2, { delimiter: 0x2c });

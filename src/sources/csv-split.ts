@@ -11,11 +11,13 @@
  *   splitCsv(src, parts, dialect, opts?): CsvSplit   { ranges: {start, end}[], methods: SplitMethod[] }
  *       ranges cover [dataStart, size) without gaps, each starting at a record start; empty parts are dropped,
  *       so there may be fewer than `parts`. Tokenize each range with `new CsvTokenizer(dialect, { bom: false })`.
- *   splitCsvFile(path, parts, dialect?): CsvSplit & { dialect }   opens the file, detects what is missing
+ *   splitCsvFile(path, parts, dialect, opts?): CsvSplit & { dialect, dataStart, size }   opens the file, detects what is missing
+ *   opts.speculative (default false): see below; the caller must then treat a CsvDeclinedError('unclosed-quote')
+ *       from any range but the last as "this cut was wrong" (fall back to csv-parse, or split again without it).
  *   tokenizeFileRange(path, range, dialect, onRecord, opts?): Promise<{ records }>
  *       what a worker does with one range: reads it in 1 MiB blocks into one reused buffer and pushes them
  *       through a CsvTokenizer (bom only when range.start is 0; recordOffset is the file offset)
- *   findRecordStart(src, target, dialect, knownRecordStart, window?): { offset, method }
+ *   findRecordStart(src, target, dialect, knownRecordStart, window?, speculative?): { offset, method }
  *       the first record start at or after `target` (or one shortly after, see below); size when none.
  *
  * How a split point is found (the GUIDE's recipe). From an offset o we do not know whether we are inside a
@@ -24,9 +26,17 @@
  * soon as both machines are in the same state at the same byte, their futures are identical, so the next
  * record start from there is a record start whichever hypothesis was true ('lockstep'). If one hypothesis
  * ends the file inside an unclosed quote it was false, and the other one's first record start is the answer
- * ('eof'). If neither happens within `window` bytes (default 1 MiB; a long run of bytes with no quote keeps
+ * ('eof'). If neither happens within `window` bytes (default 1 MiB, 64 KiB when speculative; a long run of bytes with no quote keeps
  * the "inside" machine inside), we count from the last proven record start with an exact scan that jumps
  * from quote to quote with memchr ('exact'), so a quote-free file costs one memchr pass over that gap.
+ *
+ * With `speculative`, an undecided point takes the "outside" machine's first record start instead
+ * ('speculative'). That answer can only be wrong if o was inside quotes, and then the true parser is inside
+ * quotes at the cut too: the cut follows a line break that the "outside" machine read outside quotes, and
+ * the true parser reads that line break either outside quotes too (so the cut IS a record start) or inside
+ * quotes, where it stays. The range before the cut was started at a true record start, so its tokenizer ends
+ * inside quotes and declines with 'unclosed-quote'. A wrong guess therefore always shows up as a decline of
+ * the range before it, never as wrong records.
  * o is first moved past a quote or CR so that the byte before it cannot be half of a `""` pair or of CRLF.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
@@ -52,7 +62,7 @@ export interface ByteRange {
   end: number;
 }
 
-export type SplitMethod = 'lockstep' | 'eof' | 'exact';
+export type SplitMethod = 'lockstep' | 'eof' | 'exact' | 'speculative';
 
 export interface CsvSplit {
   ranges: ByteRange[];
@@ -226,8 +236,11 @@ export function findRecordStart(
   target: number,
   dialect: CsvDialect,
   knownRecordStart: number,
-  window = 1 << 20,
+  window?: number,
+  speculative = false,
 ): { offset: number; method: SplitMethod } {
+  // a guess is only wrong after `window` bytes inside one quoted field without a quote, so it can be short
+  window ??= speculative ? 1 << 16 : 1 << 20;
   const D = dialect.delimiter;
   const Qc = dialect.quote ?? 34;
   const E = dialect.escape ?? 34;
@@ -279,6 +292,9 @@ export function findRecordStart(
     if (aValid && !bValid) return { offset: firstA >= 0 ? firstA : size, method: 'eof' };
     if (bValid && !aValid) return { offset: firstB >= 0 ? firstB : size, method: 'eof' };
   }
+  // Undecided. The "outside" answer is right unless o was inside quotes; then the range that ends there
+  // ends inside quotes (see the header comment), which its tokenizer declines as 'unclosed-quote'.
+  if (speculative && firstA >= 0) return { offset: firstA, method: 'speculative' };
   return { offset: exactNextRecordStart(src, knownRecordStart, target, dialect), method: 'exact' };
 }
 
@@ -299,7 +315,7 @@ export function splitCsv(
   src: ByteSource,
   parts: number,
   dialect: CsvDialect,
-  opts: { dataStart?: number; window?: number } = {},
+  opts: { dataStart?: number; window?: number; speculative?: boolean } = {},
 ): CsvSplit {
   const start = opts.dataStart ?? csvDataStart(src);
   const size = src.size;
@@ -309,7 +325,7 @@ export function splitCsv(
   for (let k = 1; k < parts; k++) {
     const target = start + Math.round(((size - start) * k) / parts);
     if (target <= bounds[bounds.length - 1]!) continue;
-    const { offset, method } = findRecordStart(src, target, dialect, known, opts.window);
+    const { offset, method } = findRecordStart(src, target, dialect, known, opts.window, opts.speculative);
     methods.push(method);
     if (offset >= size) break;
     if (offset > bounds[bounds.length - 1]!) bounds.push(offset);
@@ -327,6 +343,7 @@ export function splitCsvFile(
   path: string,
   parts: number,
   dialect: { delimiter: number; quote?: number; escape?: number; recordDelimiter?: RecordDelimiter },
+  opts: { window?: number; speculative?: boolean } = {},
 ): CsvSplit & { dialect: CsvDialect; dataStart: number; size: number } {
   const src = new FileByteSource(path);
   try {
@@ -338,7 +355,7 @@ export function splitCsvFile(
       recordDelimiter:
         dialect.recordDelimiter ?? detectSourceRecordDelimiter(src, dialect.delimiter, dialect.quote ?? 34, dialect.escape ?? 34),
     };
-    return { ...splitCsv(src, parts, full, { dataStart }), dialect: full, dataStart, size: src.size };
+    return { ...splitCsv(src, parts, full, { dataStart, ...opts }), dialect: full, dataStart, size: src.size };
   } finally {
     src.close();
   }

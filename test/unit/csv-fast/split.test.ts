@@ -11,7 +11,7 @@ import {
   type ByteRange,
 } from '../../../src/sources/csv-split.js';
 import { parse } from 'csv-parse/sync';
-import { CsvTokenizer, csvParseOptionsFor, detectRecordDelimiter, recordToStrings, type CsvDialect } from '../../../src/sources/csv-tokenizer.js';
+import { CsvDeclinedError, CsvTokenizer, csvParseOptionsFor, detectRecordDelimiter, recordToStrings, type CsvDialect } from '../../../src/sources/csv-tokenizer.js';
 
 function tokenizeRange(buf: Buffer, r: ByteRange, dialect: CsvDialect): { records: string[][]; starts: number[] } {
   const records: string[][] = [];
@@ -100,6 +100,39 @@ describe('findRecordStart cuts tricky files at every byte offset', () => {
         expect(whole.records).toEqual([['id', 't'], ['1', "a'b\n\\", 'x'], ['2', '\n', '\\'], ['3', "'it''s'", '"q"'], ['4', '\r\n,']]);
       }
     }
+  });
+
+  it('speculative cuts: either a true record start, or the range before it declines unclosed-quote', () => {
+    const tally = { right: 0, declined: 0, speculative: 0 };
+    for (const [name, text] of Object.entries(TRICKY)) {
+      const buf = Buffer.from(text, 'utf8');
+      const dialect = dialectOf(buf, name === 'noFinalEol' ? 0x3b : 0x2c);
+      const src = bufferSource(buf);
+      const start = csvDataStart(src);
+      const whole = tokenizeRange(buf, { start, end: buf.length }, dialect);
+      const trueStarts = new Set([...whole.starts, buf.length]);
+      for (const window of [0, 1, 4]) {
+        for (let t = start; t <= buf.length; t++) {
+          const { offset, method } = findRecordStart(src, t, dialect, start, window, true);
+          if (method === 'speculative') tally.speculative++;
+          let a: string[][];
+          try {
+            a = tokenizeRange(buf, { start, end: offset }, dialect).records;
+          } catch (e) {
+            expect((e as CsvDeclinedError).reason, `${name} cut ${t} -> ${offset}`).toBe('unclosed-quote');
+            expect(trueStarts.has(offset)).toBe(false);
+            tally.declined++;
+            continue;
+          }
+          expect(trueStarts.has(offset), `${name} cut ${t} -> ${offset} (${method})`).toBe(true);
+          const b = tokenizeRange(buf, { start: offset, end: buf.length }, dialect).records;
+          expect([...a, ...b]).toEqual(whole.records);
+          tally.right++;
+        }
+      }
+    }
+    // tiny windows force many guesses; every wrong one (569) shows up as a decline, none as wrong records
+    expect(tally).toEqual({ right: 1714, declined: 569, speculative: 974 });
   });
 
   it('pins the record counts of the tricky files', () => {
