@@ -348,7 +348,13 @@ function columnChecks(
     const lowCardinality = bc.top.complete && cc.top.complete;
     if (bc.numeric && cc.numeric && !lowCardinality) {
       const d = numericDrift(bc.numeric, cc.numeric);
-      const status = worst(grade(d.psi, rules.numericDrift.psi), grade(d.ks, rules.numericDrift.ks));
+      // The exact mean moved, in baseline standard deviations (exact sums: no sketch error, no row-order effect).
+      const bn = bc.numeric, cn = cc.numeric;
+      const meanShift = bn.mean !== null && cn.mean !== null && bn.stddev !== null && bn.stddev > 0 ? round6(Math.abs(cn.mean - bn.mean) / bn.stddev) : null;
+      const status = worst(
+        worst(grade(d.psi, rules.numericDrift.psi), grade(d.ks, rules.numericDrift.ks)),
+        meanShift === null ? 'pass' : grade(meanShift, rules.numericDrift.meanShift),
+      );
       const where = isPii
         ? ''
         : `; median ${num(bc.numeric.quantiles.p50)} → ${num(cc.numeric.quantiles.p50)}, range ${num(bc.numeric.min)}…${num(bc.numeric.max)} → ${num(cc.numeric.min)}…${num(cc.numeric.max)}`;
@@ -357,7 +363,7 @@ function columnChecks(
         column: name,
         status,
         message: `${q} distribution drift PSI ${fixed(d.psi)}, KS ${fixed(d.ks)}${where}`,
-        measured: { psi: d.psi, ks: d.ks, method: 'quantiles' },
+        measured: { psi: d.psi, ks: d.ks, meanShift, method: 'quantiles' },
         thresholds: rules.numericDrift.psi,
       });
     } else if (lowCardinality || (!bc.numeric && !cc.numeric)) {

@@ -46,7 +46,7 @@ export const compareRulesSchema = z
     dateFormats: level(share, 0.05, 0.2),
     duplicateRate: level(share, 0.01, 0.05),
     numericDrift: z
-      .object({ psi: level(z.number().min(0), 0.1, 0.25), ks: level(share, null, null) })
+      .object({ psi: level(z.number().min(0), 0.1, 0.25), ks: level(share, null, null), meanShift: level(z.number().min(0), null, null) })
       .strict()
       .prefault({}),
     categoryDrift: z.object({ psi: level(z.number().min(0), 0.1, 0.25) }).strict().prefault({}),

@@ -61,7 +61,7 @@ export interface SnapshotColumn {
   typeCounts: Record<string, number>;
   distinct: number;
   distinctExact: boolean;
-  numeric: { count: number; min: number; max: number; quantiles: Record<string, number> } | null;
+  numeric: { count: number; min: number; max: number; mean: number | null; stddev: number | null; quantiles: Record<string, number> } | null;
   /** Top values; `complete` when they account for every non-missing value (so an absent value has count 0). */
   top: { values: { value: string; count: number }[]; complete: boolean };
   /** Date-format histogram; undefined when the report has no date detector output for this column. */
@@ -163,7 +163,7 @@ export function snapshotOf(raw: unknown, label: string, role: Role): Snapshot {
       typeCounts: c.type.counts as Record<string, number>,
       distinct: c.distinct.distinct,
       distinctExact: c.distinct.exact,
-      numeric: n && n.count > 0 && n.min !== null && n.max !== null ? { count: n.count, min: n.min, max: n.max, quantiles: n.quantiles } : null,
+      numeric: n && n.count > 0 && n.min !== null && n.max !== null ? { count: n.count, min: n.min, max: n.max, mean: n.mean, stddev: n.stddev, quantiles: n.quantiles } : null,
       top: { values: c.topValues.values, complete: !c.topValues.approximate && topSum >= nonMissing },
       dateFormats: optional(rc, 'dates', (d) => (datesSchema.safeParse(d).success ? (d as { formats: Record<string, number> }).formats : undefined)),
       pii: optional(rc, 'pii', (p) => (piiSchema.safeParse(p).success ? { kind: (p as { kind: string }).kind } : undefined)),

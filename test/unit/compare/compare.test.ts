@@ -119,8 +119,16 @@ describe('compare: each kind of change', () => {
     expect(k.status).toBe('fail');
     // bins (0,1] and (1,5] empty, (5,25] 20% → 5%, and 20% above the old max:
     // t(.01,0) + t(.04,0) + t(.2,.05) + t(0,.2) = 2.012015, with t(e,a) = (a−e)·ln(a/e) floored at 1e-4
-    expect(k.measured).toEqual({ psi: 2.012015, ks: 0.2, method: 'quantiles' });
+    expect(k.measured).toEqual({ psi: 2.012015, ks: 0.2, meanShift: 20, method: 'quantiles' });
     expect(k.message).toBe('"amount" distribution drift PSI 2.012, KS 0.200; median 50 → 70, range 0…100 → 20…120');
+  });
+
+  it('the exact mean shift, in baseline standard deviations, can gate too (off by default)', () => {
+    const moved = typical({ amount: { numeric: { ...uniformQuantiles(0, 100), mean: 50, stddev: 28.9 } } });
+    const current = typical({ amount: { numeric: { ...uniformQuantiles(0, 100), mean: 61.56, stddev: 28.9 } } });
+    const k = (rules: CompareRules) => run(moved, current, rules).checks.find((c) => c.check === 'numeric-drift')!;
+    expect(k(defaults)).toMatchObject({ status: 'pass', measured: { psi: 0, ks: 0, meanShift: 0.4, method: 'quantiles' } });
+    expect(k(compareRulesSchema.parse({ numericDrift: { meanShift: { warn: 0.2, fail: 0.5 } } })).status).toBe('warn');
   });
 
   it('category drift over top values: a new category mix fails and names the movers', () => {

@@ -9,7 +9,7 @@ export interface ColumnSpec {
   type?: 'integer' | 'decimal' | 'boolean' | 'date' | 'datetime' | 'string';
   counts?: Partial<Record<'integer' | 'decimal' | 'boolean' | 'date' | 'datetime' | 'string', number>>;
   distinct?: number;
-  numeric?: { min: number; max: number; quantiles: Record<string, number> } | null;
+  numeric?: { min: number; max: number; quantiles: Record<string, number>; mean?: number; stddev?: number } | null;
   top?: { value: string; count: number }[];
   approximate?: boolean;
   extra?: Json;
@@ -30,7 +30,7 @@ export function column(spec: ColumnSpec, index: number): Json {
     type: { inferred: type, conformance: nonMissing > 0 ? 1 : null, counts },
     distinct: { distinct: spec.distinct ?? top.length, exact: true },
     numeric: spec.numeric
-      ? { count: nonMissing, min: spec.numeric.min, max: spec.numeric.max, mean: (spec.numeric.min + spec.numeric.max) / 2, stddev: 1, quantiles: spec.numeric.quantiles }
+      ? { count: nonMissing, min: spec.numeric.min, max: spec.numeric.max, mean: spec.numeric.mean ?? (spec.numeric.min + spec.numeric.max) / 2, stddev: spec.numeric.stddev ?? 1, quantiles: spec.numeric.quantiles }
       : null,
     lengths: { min: 1, mean: 1, max: 1 },
     topValues: { approximate: spec.approximate ?? false, values: top },

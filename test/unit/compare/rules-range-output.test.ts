@@ -27,7 +27,7 @@ describe('compare rules', () => {
     expect(compareRulesSchema.parse(yaml.compare)).toEqual(defaults);
     expect(defaults.rows).toEqual({ warn: 0.1, fail: 0.5 });
     expect(defaults.scores).toEqual({ warn: 5, fail: 15, ignore: [] });
-    expect(defaults.numericDrift).toEqual({ psi: { warn: 0.1, fail: 0.25 }, ks: { warn: null, fail: null } });
+    expect(defaults.numericDrift).toEqual({ psi: { warn: 0.1, fail: 0.25 }, ks: { warn: null, fail: null }, meanShift: { warn: null, fail: null } });
     expect(defaults.history).toEqual({ window: 10, minRuns: 3, sigmas: 3, minRelative: 0.01, minRate: 0.01, minScore: 2, severity: 'warn' });
   });
 
