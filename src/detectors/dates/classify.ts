@@ -1,4 +1,5 @@
 import { parse, isValid } from 'date-fns';
+import { TwoGenerationCache } from './bounded-cache.js';
 
 /**
  * Classifies one text value as a date format. The scanner below only finds the *shape* of a value (which
@@ -133,10 +134,9 @@ const ZONE_NAMES = new Set(['UTC', 'GMT', 'Z', 'EST', 'EDT', 'CST', 'CDT', 'MST'
 /** Reference date for date-fns: two-digit years resolve within 50 years of 2000 (00–49 → 20xx, 50–99 → 19xx). */
 const REFERENCE = new Date(2000, 0, 1);
 const DAY_MS = 86_400_000;
-const MAX_DATE_PART_CACHE = 50_000;
+const DATE_PART_GENERATION = 65_536;
 /** pattern → date text → day (NaN when invalid). Nested maps avoid building a combined key per lookup. */
-const datePartCache = new Map<string, Map<string, number>>();
-let datePartCacheSize = 0;
+const datePartCache = new Map<string, TwoGenerationCache<string, number>>();
 
 /** Days since epoch of a calendar date, independent of the process time zone. */
 export function civilDay(y: number, m: number, d: number): number {
@@ -156,7 +156,7 @@ export function dayToIso(day: number): string {
 function parseDatePart(text: string, pattern: string): number {
   let byText = datePartCache.get(pattern);
   if (byText === undefined) {
-    byText = new Map();
+    byText = new TwoGenerationCache(DATE_PART_GENERATION);
     datePartCache.set(pattern, byText);
   }
   const hit = byText.get(text);
@@ -164,14 +164,7 @@ function parseDatePart(text: string, pattern: string): number {
   const d = parse(text, pattern, REFERENCE);
   // local getters: date-fns builds the date in the process zone; the day as written is what we report
   const day = isValid(d) ? civilDay(d.getFullYear(), d.getMonth() + 1, d.getDate()) : NaN;
-  if (datePartCacheSize >= MAX_DATE_PART_CACHE) {
-    datePartCache.clear();
-    datePartCacheSize = 0;
-    datePartCache.set(pattern, byText);
-    byText.clear();
-  }
   byText.set(text, day);
-  datePartCacheSize++;
   return day;
 }
 
@@ -778,7 +771,7 @@ export function dayIn(v: ValueClass, order: number): number {
   return order === YMD ? v.dayYMD : order === DMY ? v.dayDMY : v.dayMDY;
 }
 
-const MAX_VALUE_CACHE = 65_536;
+const VALUE_GENERATION = 65_536;
 /**
  * Placeholders that are not dates and should not count against a column's date share (the missing-values
  * detector reports them; here they only leave the denominator).
@@ -788,13 +781,13 @@ const NULL_TOKEN_STARTS = new Set([...NULL_TOKENS].map((t) => t.charCodeAt(0) | 
 /** Cache answer for a null placeholder. */
 export const NULL_TOKEN = 0;
 /**
- * Distinct value → class or NULL_TOKEN. Bounded: cleared when full, which only costs re-classification.
+ * Distinct value → class or NULL_TOKEN. Bounded (two generations, see bounded-cache.ts).
  * Only values that tend to repeat are kept: dates without a time of day, and placeholders. Datetimes are
  * mostly distinct and non-dates are rejected within a few characters, so caching them would only fill the
  * old generation (measured: a cache churning on distinct timestamps spent most of its time in GC); their
  * date part is still parsed by date-fns once per distinct date (parseDatePart).
  */
-const valueCache = new Map<string, ValueClass | typeof NULL_TOKEN>();
+const valueCache = new TwoGenerationCache<string, ValueClass | typeof NULL_TOKEN>(VALUE_GENERATION);
 
 export function classifyTrimmedCached(value: string): ValueClass | null | typeof NULL_TOKEN {
   const hit = valueCache.get(value);
@@ -808,7 +801,6 @@ export function classifyTrimmedCached(value: string): ValueClass | null | typeof
     return null;
   }
   if (!v.shape.hasTime) {
-    if (valueCache.size >= MAX_VALUE_CACHE) valueCache.clear();
     valueCache.set(value, v);
   }
   return v;
