@@ -80,7 +80,14 @@ const gen = {
   },
   /** Faker-style: any digits in a phone layout (area codes often unassigned), some with extensions. */
   phoneFaker(r: Rng) {
-    return pick(r, [`(${digits(r, 3)}) ${digits(r, 3)}-${digits(r, 4)}`, `${digits(r, 3)}-${digits(r, 3)}-${digits(r, 4)}`, `${digits(r, 3)}.${digits(r, 3)}.${digits(r, 4)} x${digits(r, 3)}`, `1-${digits(r, 3)}-${digits(r, 3)}-${digits(r, 4)}`]);
+    return pick(r, [
+      `(${digits(r, 3)}) ${digits(r, 3)}-${digits(r, 4)}`,
+      `${digits(r, 3)}-${digits(r, 3)}-${digits(r, 4)}`,
+      `${digits(r, 3)}.${digits(r, 3)}.${digits(r, 4)} x${digits(r, 3)}`,
+      `1-${digits(r, 3)}-${digits(r, 3)}-${digits(r, 4)}`,
+      `(${digits(r, 3)})${digits(r, 3)}-${digits(r, 4)}x${digits(r, 4)}`,
+      `001-${digits(r, 3)}-${digits(r, 3)}-${digits(r, 4)}`,
+    ]);
   },
   phonePlain(r: Rng) {
     return `${pick(r, AREA)}${int(r, 200, 999)}${pad(int(r, 0, 9999), 4)}`;
@@ -134,6 +141,26 @@ const gen = {
   address(r: Rng) {
     const n = int(r, 1, 9999), s = pick(r, STREETS), t = pick(r, STREET_TYPES);
     return pick(r, [`${n} ${s} ${t}`, `${n} ${s} ${t}`, `${n} ${s} ${t}, Apt ${int(r, 1, 40)}`, `PO Box ${int(r, 1, 9999)}`, `${n} ${s} ${t}, ${pick(r, CITIES)}`, `${s}straße ${int(r, 1, 200)}`]);
+  },
+  titledName(r: Rng) {
+    return `${pick(r, ['', '', '', 'Dr. ', 'Mrs. ', 'Mr. ', 'Ms. '])}${pick(r, FIRST)} ${pick(r, LAST)}${pick(r, ['', '', '', ' MD', ' Jr.', ' DDS', ' PhD'])}`;
+  },
+  fakerAddress(r: Rng) {
+    const suffix = pick(r, ['Ville', 'Mission', 'Plains', 'Forks', 'Shoals', 'Pass', 'Junction', 'Street', 'Harbor', 'Crossing', 'Trail', 'Parkway']);
+    return `${int(r, 1, 99999)} ${pick(r, LAST)} ${suffix}${pick(r, ['', '', ' Apt. ' + int(r, 1, 999), ' Suite ' + int(r, 100, 999)])}\n${pick(r, ['New ', 'Port ', 'Lake ', 'East ', ''])}${pick(r, FIRST)}${pick(r, ['burgh', 'ville', 'mouth', 'side', 'furt'])}, ${pick(r, ['WY', 'CA', 'NY', 'TX'])} ${pad(int(r, 501, 99950), 5)}`;
+  },
+  bloodType(r: Rng) {
+    return pick(r, ['A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-']);
+  },
+  fakerCompany(r: Rng) {
+    const a = pick(r, LAST), b = pick(r, LAST), c = pick(r, LAST);
+    return pick(r, [`${a}, ${b} and ${c}`, `${a} LLC`, `${a}-${b}`, `${a} Group`, `${a} Inc`, `${a} PLC`, `${a} and Sons`]);
+  },
+  jobTitle(r: Rng) {
+    return pick(r, ['Internal Auditor', 'Accountant IV', 'Nurse Practicioner', 'Senior Developer', 'Marketing Manager', 'Chief Design Engineer', 'Engineer, civil', 'Teacher, primary school', 'Research Nurse', 'Librarian']);
+  },
+  fakerCity(r: Rng) {
+    return `${pick(r, ['New ', 'Port ', 'Lake ', 'East ', 'South ', 'North ', 'West ', ''])}${pick(r, FIRST)}${pick(r, ['burgh', 'ville', 'mouth', 'side', 'furt', 'ton', 'fort', 'haven'])}`;
   },
   dob(r: Rng) {
     const y = int(r, 1935, 2008), m = int(r, 1, 12), d = int(r, 1, 28);
@@ -275,6 +302,9 @@ export const SPECS: Spec[] = [
   S('person_name', 'firstName', ['first_name', 'given_name', 'FirstName', 'fname']),
   S('person_name', 'lastName', ['last_name', 'surname', 'family_name', 'LastName']),
   S('person_name', 'lowerName', ['first_name', 'forename']),
+  S('person_name', 'titledName', ['name', 'customer', 'col_15']),
+  S('address', 'fakerAddress', ['address', 'col_16', 'home']),
+  S('health', 'bloodType', ['blood_type', 'blood_group']),
   S('address', 'address', ['address', 'street_address', 'address_line_1', 'col_5', 'mailing_address', 'location_text']),
   S('date_of_birth', 'dob', ['dob', 'date_of_birth', 'birth_date', 'DateOfBirth', 'birthday']),
   S('date_of_birth', 'isoDob', ['dob', 'patient_birth_date']),
@@ -299,6 +329,9 @@ export const SPECS: Spec[] = [
   S(null, 'id9', ['account_id', 'col_1', 'txn_id', 'ref'], 0),
   S(null, 'id10', ['tracking_no', 'col_10', 'order_id'], 0),
   S(null, 'seat', ['seat', 'grid_ref', 'col_3'], 0),
+  S(null, 'fakerCompany', ['company', 'col_17', 'employer']),
+  S(null, 'jobTitle', ['title', 'job', 'col_18', 'position']),
+  S(null, 'fakerCity', ['city', 'col_19', 'birth_city']),
   S(null, 'company', ['company', 'employer', 'company_name', 'vendor'], 0),
   S(null, 'product', ['product_name', 'item_name', 'name', 'title'], 0),
   S(null, 'amount', ['price', 'amount', 'col_6'], 0),

@@ -33,6 +33,9 @@ const META = t(
   'opt|optin|opted|opt_in|opt_out|consent|consents|flag|flags|verified|valid|validated|validation|is|has|count|cnt|hash|hashed|masked|encrypted|token|tokenized|len|length|domain|provider|score|bounced|bounce|confirmed|enabled|allowed|pref|prefs|preference|preferences|status|type|format|exists|present|missing|changed|updated|sent|open|opens|click|clicks|rate|ratio|pct|percent|share|mask|sha|md5|index|rating',
 );
 
+/** Compound names whose last word only looks like a meta word (`blood_type` is health data). */
+const META_EXEMPT = t('blood_type|blood_group|phone_type_of_contact');
+
 interface NameRule {
   strong?: RegExp;
   weak?: RegExp;
@@ -90,14 +93,14 @@ const RULES: Record<PiiKind, NameRule> = {
   },
   postal_code: {
     strong: t('zip|zips|zipcode|zip_code|zip_5|zip5|zip_4|zip4|postcode|post_code|postcodes|postal|postalcode|postal_code|plz|postleitzahl|cep|eircode|pincode|pin_code|postcode_area'),
-    negative: t('file|files|zipfile|archive|compressed|compression'),
+    negative: t('file|files|zipfile|archive|compressed|compression|plate|plates|license_plate|licence_plate|vehicle|vin|registration|sku|product|model|serial|part|flight|seat|room|gate'),
   },
 };
 
 /** Priors per kind for one column name; computed once per column, not per value. */
 export function namePriors(columnName: string): NamePriors {
   const n = normalizeColumnName(columnName);
-  const meta = META.test(n);
+  const meta = META.test(n) && !META_EXEMPT.test(n);
   const out = {} as NamePriors;
   for (const kind of PII_KINDS) {
     const rule = RULES[kind];

@@ -130,7 +130,12 @@ street st str road rd avenue ave av lane ln drive dr boulevard blvd court ct cir
 way terrace tce terr highway hwy parade pde close cl square sq parkway pkwy trail trl circle cir alley aly row
 grove gr mews walk pass junction jct center centre ctr plaza plz park pkwy hollow pointe trace glen green
 meadow meadows commons springs fork crest knoll landing bend cove creek estates expressway expy freeway fwy
-turnpike tpke manor pines oval vista esplanade promenade loop pike path crossing xing route rte broadway wynd gardens gdns
+turnpike tpke manor pines oval vista esplanade ville mission plains forks shoals ports harbor harbour haven
+highlands isle island islands key keys lights locks mall meadow mills motorway mountain neck orchard
+overpass passage plain prairie radial ramp ranch rapids ridges roads shoal shore shores skyway spring spur
+squares stravenue stream summit throughway trafficway tunnel underpass union valleys viaduct villages
+village wells extension field fields flats ford forest forge garden gateway glens greens harbors hills inlet
+lakes lodge promenade loop pike path crossing xing route rte broadway wynd gardens gdns
 hill heights hts ridge rise vale view point pt quay wharf strasse straße gasse weg platz allee ring damm ufer
 rue chemin impasse allée quai calle avenida carrera paseo camino plaza via viale piazza corso vicolo straat
 laan plein gracht steeg suite apt unit flat floor po box

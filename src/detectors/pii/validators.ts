@@ -115,6 +115,7 @@ export function isEmail(v: string): boolean {
   return v.length <= 254 && validator.isEmail(v);
 }
 
+const PHONE_EXTENSION = /\s*(?:x|ext\.?|#)\s*\d{1,6}$/i;
 const PHONE_CHARS = /^\+?[\d\s().\-/]{6,24}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$/i;
 
 /**
@@ -124,9 +125,10 @@ const PHONE_CHARS = /^\+?[\d\s().\-/]{6,24}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$/i;
  */
 export function phoneForm(v: string, country: CountryCode): 0 | 1 | 2 | 3 {
   if (!PHONE_CHARS.test(v)) return 0;
+  const main = v.replace(PHONE_EXTENSION, '');
   let digits = 0;
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
+  for (let i = 0; i < main.length; i++) {
+    const c = main.charCodeAt(i);
     if (c >= 48 && c <= 57) digits++;
   }
   if (digits < 7 || digits > 15) return 0;
@@ -134,7 +136,8 @@ export function phoneForm(v: string, country: CountryCode): 0 | 1 | 2 | 3 {
   // libphonenumber costs ~10–20 µs a call; skip it where it must say no: a national NANP number has 10
   // digits (11 with the trunk 1) and its area code and exchange start with 2–9
   if (v.charCodeAt(0) !== 43 /* + */ && (country === 'US' || country === 'CA')) {
-    const d = v.replace(/\D/g, '').slice(0, 11);
+    // trunk prefix 1, or the international prefix 00/011 followed by the country code 1
+    const d = main.replace(/\D/g, '').replace(/^(?:00|011)(?=1\d{10}$)/, '');
     const national = d.length === 11 && d.charCodeAt(0) === 49 ? d.slice(1) : d;
     if (national.length !== 10) return 0;
     if (national.charCodeAt(0) < 50 || national.charCodeAt(3) < 50) return formatted && NANP_SHAPE.test(v) ? 3 : 0;
@@ -158,8 +161,8 @@ export function phoneForm(v: string, country: CountryCode): 0 | 1 | 2 | 3 {
 
 const NANP_VALID = new Map<string, boolean>();
 
-/** (212) 555-1234, 212-555-1234, 212.555.1234, 1-212-555-1234, with an optional extension. */
-const NANP_SHAPE = /^(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$/i;
+/** (212) 555-1234, 212-555-1234, 212.555.1234, 1-212-555-1234, 001-212-555-1234, with an optional extension. */
+const NANP_SHAPE = /^(?:(?:\+|00|011)?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$/i;
 
 // ---- dates (for date_of_birth; the date-format detector is elsewhere) ----
 
@@ -213,7 +216,11 @@ function stripToken(w: string): string {
   return w.toLowerCase().replace(/[^a-z]/g, '');
 }
 
-const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'bin', 'ibn', 'al', 'el', 'y', 'mc', 'st']);
+/** Particles, titles and suffixes: neither for nor against a person's name ("Dr. Ana de la Cruz Jr."). */
+const PARTICLES = new Set([
+  'de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'bin', 'ibn', 'al', 'el', 'y', 'mc', 'st',
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'jr', 'sr', 'ii', 'iii', 'iv', 'md', 'dds', 'phd', 'dvm', 'esq',
+]);
 const CAPITALISED = /^(?:\p{Lu}[\p{Ll}\p{M}'’\-]*(?:[-'’]\p{Lu}[\p{Ll}\p{M}]*)*|\p{Lu}\.?|\p{Lu}[\p{Ll}]*\p{Lu}[\p{Ll}]+)$/u;
 
 /** F.NAME_SHAPE, plus F.NAME_DICT when a token is a known given name or surname, plus F.NAME_FULL. */
@@ -228,7 +235,7 @@ export function nameForm(v: string): number {
     if (NON_PERSON_WORDS.has(w)) return 0;
     if (w.length > 1 && (GIVEN_NAMES.has(w) || SURNAMES_SET.has(w))) bits |= F.NAME_DICT;
     if (PARTICLES.has(w)) continue;
-    if (CAPITALISED.test(tk.replace(/,$/, ''))) capitalised++;
+    if (CAPITALISED.test(tk.replace(/[,.]$/, ''))) capitalised++;
     else other++;
   }
   if (capitalised >= 2 && other === 0 && tokens.length <= 4) bits |= F.NAME_FULL;
