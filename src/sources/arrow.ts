@@ -16,12 +16,11 @@
  * - Refused, with `unsupported: ...`: big-endian files (apache-arrow does not byte-swap), metadata versions
  *   newer than V5, tensor messages, and the types apache-arrow 21 cannot decode (run-end encoded, list view).
  */
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { CompressionType, DataType, Message, MessageHeader, RecordBatchReader, Type, compressionRegistry } from 'apache-arrow';
 import type { Data, Field, RecordBatch, Vector } from 'apache-arrow';
 import { Footer } from 'apache-arrow/ipc/metadata/file';
-import { decompress as zstdDecompress } from 'fzstd';
 import {
   DEFAULT_BATCH_ROWS,
   DEFAULT_MAX_MEMORY_BYTES,
@@ -29,6 +28,7 @@ import {
   SourceError,
   UnsupportedError,
   asSourceError,
+  decompressZstdInto,
   ConsumerError,
   deliver,
   unwrap,
@@ -78,9 +78,7 @@ function registerCodecs(): void {
   compressionRegistry.set(CompressionType.ZSTD, {
     decode(data: Uint8Array): Uint8Array {
       const length = declaredLength(data);
-      const out = zstdDecompress(data, new Uint8Array(length));
-      if (out.length !== length) throw new SourceError(`corrupt file: ZSTD buffer decompressed to ${out.length} bytes, ${length} declared`);
-      return out;
+      return decompressZstdInto(data, length);
     },
   });
   compressionRegistry.set(CompressionType.LZ4_FRAME, {
@@ -325,6 +323,22 @@ interface Layout {
   codecs: Set<string>;
 }
 
+// A worker reads many batches of one file: keep the layouts (frame offsets, no data) of the last few files,
+// so reading every shard costs one header scan, not one per shard.
+const layoutCache = new Map<string, Layout>();
+const LAYOUT_CACHE_SIZE = 4;
+
+async function cachedLayout(path: string, file: ArrowFile): Promise<Layout> {
+  const st = await stat(path);
+  const key = `${path}\u0000${st.size}\u0000${st.mtimeMs}`;
+  const cached = layoutCache.get(key);
+  if (cached) return cached;
+  const layout = await readLayout(file);
+  layoutCache.set(key, layout);
+  if (layoutCache.size > LAYOUT_CACHE_SIZE) layoutCache.delete(layoutCache.keys().next().value as string);
+  return layout;
+}
+
 async function readLayout(file: ArrowFile): Promise<Layout> {
   if (file.size < 8) throw new SourceError(`not an Arrow IPC file: ${file.size} bytes is too short`);
   const head = await file.read(0, 6);
@@ -473,7 +487,7 @@ export async function openArrow(path: string, opts: ColumnarOptions = {}): Promi
 async function openArrowUnguarded(path: string, _opts: ColumnarOptions): Promise<ColumnarFile> {
   const file = await ArrowFile.open(path);
   try {
-    const layout = await readLayout(file);
+    const layout = await cachedLayout(path, file);
     let schemaFields: Field[];
     try {
       schemaFields = (layout.schemaMessage.header() as { fields: Field[] }).fields;
@@ -518,7 +532,7 @@ async function readArrowShardUnguarded(path: string, shard: ColumnarShard, opts:
   let bytes: Uint8Array;
   let target: Frame;
   try {
-    const layout = await readLayout(file);
+    const layout = await cachedLayout(path, file);
     target = layout.batches[shard.unit];
     if (!target || target.rows !== shard.rowCount) throw new SourceError(`record batch ${shard.unit} does not match its shard (file changed?)`);
     const dictionaries = layout.format === 'arrow-file' ? layout.dictionaries : layout.dictionaries.filter(d => d.offset < target.offset);
