@@ -1,7 +1,7 @@
 import { accessDimension } from './access.js';
 import { checklist } from './checklist.js';
 import { governanceDimension, piiInventory } from './governance.js';
-import { viewOf, type ReportLike } from './input.js';
+import { viewOf, type ReportLike, type ScorecardContext } from './input.js';
 import { qualityDimension } from './quality.js';
 import { scorecardRulesFrom, scorecardRulesHash, type ScorecardRules } from './rules.js';
 import { SCORECARD_VERSION, scorecardSchema, type Dimension, type DimensionId, type Scorecard } from './schema.js';
@@ -11,7 +11,7 @@ import { volumeDimension } from './volume.js';
 
 export { scorecardSchema, type Scorecard, type Finding, type Dimension } from './schema.js';
 export { defaultScorecardRules, scorecardRulesFrom, scorecardRulesSchema, type ScorecardRules } from './rules.js';
-export type { ReportLike } from './input.js';
+export type { ReportLike, ScorecardContext } from './input.js';
 
 export const DIMENSION_ORDER: readonly DimensionId[] = ['quality', 'volume', 'access', 'governance', 'versioning'];
 
@@ -25,9 +25,11 @@ function sectionDimension(where: string): DimensionId {
  * The readiness scorecard of a finished report: five dimensions, each from the report's numbers only (it
  * never sees rows), graded with `rules` (rules/scorecard.yaml). Pure and deterministic: the same report and
  * rules give the same scorecard, whatever the run's timing except the profile-time projection.
+ * `context.baseline`: the run is compared with a baseline (the CLI's --baseline / --history), which the
+ * report itself may not say yet when the scorecard is built.
  */
-export function buildScorecard(report: ReportLike, rules: ScorecardRules): Scorecard {
-  const view = viewOf(report);
+export function buildScorecard(report: ReportLike, rules: ScorecardRules, context: ScorecardContext = {}): Scorecard {
+  const view = viewOf(report, context);
   const inventory = piiInventory(view, rules);
   let dims: Record<DimensionId, Dimension> = {
     quality: qualityDimension(view, rules),

@@ -165,7 +165,12 @@ function fingerprintOf(report: ReportLike): string | null {
   return null;
 }
 
-export function viewOf(report: ReportLike): ReportView {
+/** What the caller knows beyond the report: a baseline given on the command line (--baseline, --history). */
+export interface ScorecardContext {
+  baseline?: boolean;
+}
+
+export function viewOf(report: ReportLike, context: ScorecardContext = {}): ReportView {
   const unreadable: string[] = [];
   const columns: ColumnView[] = report.columns.map((c) => ({
     src: c,
@@ -216,7 +221,7 @@ export function viewOf(report: ReportLike): ReportView {
     duplicates,
     parquet,
     contentFingerprint: fingerprintOf(report),
-    baseline: present(report.baseline) || present(report.comparison),
+    baseline: context.baseline === true || present(report.baseline) || present(report.comparison),
     unreadable,
   };
 }

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ExitCode, UserError } from '../cli/errors.js';
-import { formatZodIssues } from '../config/rules.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 
 /**
@@ -136,6 +135,15 @@ export const SCORECARD_RULES_PATH = join(PACKAGE_ROOT, 'rules', 'scorecard.yaml'
 /** The built-in defaults, without reading any file. */
 export function defaultScorecardRules(): ScorecardRules {
   return scorecardRulesSchema.parse({});
+}
+
+// Not imported from config/rules.ts: that module will import this schema once rules/default.yaml holds the
+// scorecard block, and an import cycle between the two would leave one schema undefined at load time.
+function formatZodIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`)
+    .join('; ');
 }
 
 /** Parses the `scorecard` block of a rules document; `where` names it in the error. */

@@ -442,6 +442,12 @@ describe('versioning', () => {
     expect(sc.checklist.find((c) => c.id === 'versioning-lineage')!.status).toBe('pass');
   });
 
+  it('a baseline can be declared by the caller', () => {
+    const sc = buildScorecard(baseReport(), RULES, { baseline: true });
+    expect(dim(sc, 'versioning').score).toBe(100); // every measured component 100; the content fingerprint is not measured
+    expect(ids(dim(sc, 'versioning'))).toEqual(['info versioning.no-content-fingerprint']);
+  });
+
   it('Parquet lineage wants created_by', () => {
     const r = baseReport({ input: { ...baseReport().input, format: 'parquet', dialect: null, parquet: { rowGroups: 1 } } });
     const v = dim(build(r), 'versioning');
