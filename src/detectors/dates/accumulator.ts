@@ -395,11 +395,18 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
     const hinted = nameSuggestsTime(this.columnName);
     const sorted = [...this.groups.values()].sort((a, b) => (a.shape.key < b.shape.key ? -1 : a.shape.key > b.shape.key ? 1 : 0));
     let compact = 0;
-    for (const g of sorted) if (g.shape.kind === 'compact') compact += g.count;
-    const compactOk = hinted || (nonMissing > 0 && compact / nonMissing >= r.compactWithoutNameShare);
+    let textual = 0;
+    for (const g of sorted) {
+      if (g.shape.kind === 'compact') compact += g.count;
+      else if (g.shape.kind === 'text' || g.shape.kind === 'zero') textual += g.count;
+    }
+    // numbers are dates when the name says time, or when written dates already make up the column
+    // (then an epoch or yyyyMMdd among them is a second format, not an unrelated integer)
+    const numbersOk = hinted || (nonMissing > 0 && textual / nonMissing >= r.minDateShare);
+    const compactOk = numbersOk || (nonMissing > 0 && compact / nonMissing >= r.compactWithoutNameShare);
     const included = sorted.filter((g) => {
       const k = g.shape.kind;
-      return k === 'text' || k === 'zero' || (k === 'compact' ? compactOk : hinted);
+      return k === 'text' || k === 'zero' || (k === 'compact' ? compactOk : numbersOk);
     });
     let dateCount = 0;
     for (const g of included) dateCount += g.count;

@@ -477,6 +477,7 @@ export function classifyText(value: string): ValueClass | null {
   if (P >= n) return null; // pure digits: classifyDigits
   // CJK `2024年1月5日`
   if (sep === 0x5e74 && l1 === 4) return cjk(prefix, dateStart, f1, e1, weekday);
+  if (isAlpha(sep) && l1 <= 2) return dayMonthName(prefix, dateStart, f1, l1, 32, weekday); // `5th January 2024`
   if (sep !== 45 && sep !== 47 && sep !== 46 && sep !== 32) return null;
   P++;
   if (isAlpha(value.charCodeAt(P))) return dayMonthName(prefix, dateStart, f1, l1, sep, weekday);
@@ -534,6 +535,18 @@ export function classifyText(value: string): ValueClass | null {
   return null;
 }
 
+/** Optional English ordinal suffix after a day (`1st`, `22nd`, `3rd`, `5th`); date-fns reads it with `do`. */
+function scanOrdinal(): boolean {
+  const a = S.charCodeAt(P) | 32;
+  const b = S.charCodeAt(P + 1) | 32;
+  if ((a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104)) {
+    if (isAlpha(S.charCodeAt(P + 2))) return false;
+    P += 2;
+    return true;
+  }
+  return false;
+}
+
 /** `May` is both the short and the long name: `%m`, resolved per column like `%Z`. */
 function monthToken(word: string, length: number): string {
   return word === 'may' ? '%m' : length > 3 ? 'MMMM' : 'MMM';
@@ -583,6 +596,8 @@ function monthFirst(prefix: string, dateStart: number, weekday: number): ValueCl
     return finishDate(`${prefix}${mTok}${sepText}yyyy`, 'text', YMD, P, false, [day, NaN, NaN], false, weekday);
   }
   if (l2 < 1 || l2 > 2) return null;
+  const dayEnd = P;
+  const ordinal = scanOrdinal();
   let sep2 = '';
   if (S.charCodeAt(P) === 44) {
     sep2 = ',';
@@ -596,17 +611,27 @@ function monthFirst(prefix: string, dateStart: number, weekday: number): ValueCl
   const l3 = digits();
   if (l3 !== 4 && l3 !== 2) return null;
   const yTok = l3 === 4 ? 'yyyy' : 'yy';
-  const pm = `${mParse}${sepText}d${sep2}${yTok}`;
+  const dTok = ordinal ? 'do' : 'd';
+  const pm = `${mParse}${sepText}${dTok}${sep2}${yTok}`;
   note(dateStart, P, pm, '', '');
   const day = parseDatePart(S.slice(dateStart, P), pm);
   void f3;
   void f2;
-  return finishDate(`${prefix}${mTok}${sepText}%d${sep2}${yTok}`, 'text', YMD, P, false, [day, NaN, NaN], l2 === 1, weekday);
+  void dayEnd;
+  return finishDate(`${prefix}${mTok}${sepText}${ordinal ? 'do' : '%d'}${sep2}${yTok}`, 'text', YMD, P, false, [day, NaN, NaN], l2 === 1, weekday);
 }
 
 /** `31 Oct 2023`, `31-OCT-2023`, `5 October 2023`, `05-Jan-24` */
 function dayMonthName(prefix: string, dateStart: number, f1: number, l1: number, sep: number, weekday: number): ValueClass | null {
   if (l1 < 1 || l1 > 2) return null;
+  let ordinal = false;
+  if (sep === 32) {
+    // `5th January 2024`: the suffix sits between the day and the space, rescan from the day
+    P = f1 + l1;
+    ordinal = scanOrdinal();
+    if (S.charCodeAt(P) !== 32) return null;
+    P++;
+  }
   const a0 = P;
   const al = alphas();
   const word = S.slice(a0, P).toLowerCase();
@@ -625,10 +650,10 @@ function dayMonthName(prefix: string, dateStart: number, f1: number, l1: number,
   if (l3 !== 4 && l3 !== 2) return null;
   const s = String.fromCharCode(sep);
   const yTok = l3 === 4 ? 'yyyy' : 'yy';
-  const pm = `d${s}${mParse}${sep2}${s}${yTok}`;
+  const pm = `${ordinal ? 'do' : 'd'}${s}${mParse}${sep2}${s}${yTok}`;
   note(dateStart, P, pm, '', '');
   const day = parseDatePart(S.slice(dateStart, P), pm);
-  return finishDate(`${prefix}%d${s}${mTok}${sep2}${s}${yTok}`, 'text', YMD, P, false, [day, NaN, NaN], l1 === 1, weekday);
+  return finishDate(`${prefix}${ordinal ? 'do' : '%d'}${s}${mTok}${sep2}${s}${yTok}`, 'text', YMD, P, false, [day, NaN, NaN], l1 === 1, weekday);
   void f1;
 }
 

@@ -102,6 +102,11 @@ describe('DateColumnAccumulator', () => {
     expect(run('event_time', ['1700000000.25', '1700000001.5'])).toMatchObject({ formats: { t: 2 } });
   });
 
+  test('numbers among written dates are a second format even without a time-like name', () => {
+    expect(run('col_7', ['2024-01-05', '2024-01-06', '2024-01-07', '1704412800'])).toMatchObject({ formats: { 'yyyy-MM-dd': 3, t: 1 }, inconsistent: true });
+    expect(run('col_7', ['2024-01-05', '1704412800', '1704412801'])).toBeNull();
+  });
+
   test('compact yyyyMMdd: by name, or without one when nearly all values are valid', () => {
     expect(run('ref', ['20240105', '20231231', '19991231'])).toMatchObject({ formats: { yyyyMMdd: 3 } });
     expect(run('order_no', ['20240105', '20231399', '12345678', '99999999'])).toBeNull();

@@ -32,6 +32,12 @@ describe('classifyDate', () => {
     ['2024-01', 'yyyy-MM', '2024-01-01'],
     ['2015-03-22-08:00', 'yyyy-MM-ddXXX', '2015-03-22'],
     ['  2000-01-01   ', 'yyyy-MM-dd', '2000-01-01'],
+    ['January 5th, 2024', 'MMMM do, yyyy', '2024-01-05'],
+    ['22nd Oct 2023', 'do MMM yyyy', '2023-10-22'],
+    ['Monday, May 6, 2024', 'EEEE, MMM d, yyyy', '2024-05-06'],
+    ['Jan 5, 2024 10:30 AM', 'MMM d, yyyy hh:mm a', '2024-01-05'],
+    ['31 Oct 2023 10:00:00 +0000', 'dd MMM yyyy HH:mm:ss XX', '2023-10-31'],
+    ['2024-01-05 10:00:00.123+00', 'yyyy-MM-dd HH:mm:ss.SSSX', '2024-01-05'],
   ])('%s → %s', (value, pattern, date) => {
     const c = classifyDate(value);
     expect(c?.pattern).toBe(pattern);
