@@ -26,3 +26,17 @@ describe('date detector quality', () => {
     expect(s.inconsistent).toEqual({ tp: 9, fp: 0, fn: 0, precision: 1, recall: 1 });
   });
 });
+
+describe('DuckDB userdata1.parquet birthdate (M/D/YYYY strings with blanks)', () => {
+  test('one month-first format, blanks left out', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { parquetReadObjects } = await import('hyparquet');
+    const { CORPUS, runColumn } = await import('./evaluate.js');
+    const buf = fs.readFileSync(path.join(CORPUS, 'duckdb-parquet/data/parquet-testing/userdata1.parquet'));
+    const rows = (await parquetReadObjects({ file: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) })) as Record<string, unknown>[];
+    const r = runColumn('birthdate', rows.map((row) => (row.birthdate == null ? null : String(row.birthdate))));
+    expect(r).toMatchObject({ formats: { 'M/d/yyyy': 802 }, inconsistent: false, resolution: 'month-first', nonMissing: 803, unparsed: 1, min: '1955-01-19', max: '2001-01-10' });
+    expect(runColumn('first_name', rows.map((row) => String(row.first_name)))).toBeNull();
+  });
+});
