@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/compare/compare.js';
-import { CLI, ROOT, runCli, tempDir, type CliResult } from '../helpers/cli.js';
+import { CLI, CORPUS, ROOT, runCli, tempDir, type CliResult } from '../helpers/cli.js';
 import { customers, regressions, shuffled, toCsv } from '../unit/compare/fixtures.js';
 
 /**
@@ -74,6 +74,24 @@ describe('dataready compare / profile --baseline: no change', { timeout: 240_000
     const a = JSON.parse(readFileSync(path('base.json'), 'utf8'));
     const b = JSON.parse(readFileSync(path('shuffled.json'), 'utf8'));
     expect(b.columns).toEqual(a.columns);
+  });
+});
+
+describe('a harmless reordering of a public CSV', { timeout: 240_000 }, () => {
+  it('ds_salaries.csv (607 rows) and a seeded row shuffle of it: no finding', async () => {
+    const source = join(CORPUS, 'dataprofiler/dataprofiler/tests/data/csv/ds_salaries.csv');
+    const [header, ...records] = readFileSync(source, 'utf8').trimEnd().split('\n');
+    writeFileSync(path('salaries-shuffled.csv'), [header, ...shuffled(records, 5)].join('\n') + '\n');
+    const [a, b] = await Promise.all([
+      cli(['profile', source, '--out', path('salaries.json'), '--quiet']),
+      cli(['profile', path('salaries-shuffled.csv'), '--out', path('salaries-shuffled.json'), '--quiet']),
+    ]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const r = await cli(['compare', path('salaries.json'), path('salaries-shuffled.json'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    const comparison = JSON.parse(r.stdout) as Comparison;
+    expect(comparison.findings).toEqual([]);
+    expect(comparison.counts.pass).toBeGreaterThan(40);
   });
 });
 
