@@ -112,6 +112,7 @@ const PRIOR_M = [0, 0.88, 0.08, 0.04];
 /** Columns worth at least this many bits when equal count towards maxDifferingFields. */
 const INFORMATIVE_BITS = 3;
 const MIN_PASSES = 3;
+const LARGE_TABLE_ROWS = 500_000;
 /** Small tables get every pass: a million candidate pairs cost well under a second. */
 const MIN_PAIR_BUDGET = 1_000_000;
 /**
@@ -628,7 +629,9 @@ function choosePasses(
   const chosen: Pass[] = [];
   const used = new Int32Array(f);
   const remaining = [...options];
-  while (chosen.length < rules.maxPasses && remaining.length > 0) {
+  // Each pass groups every row once (memory-bound random writes): fewer passes on large tables.
+  const maxPasses = r > LARGE_TABLE_ROWS ? Math.min(rules.maxPasses, rules.maxPassesLarge) : rules.maxPasses;
+  while (chosen.length < maxPasses && remaining.length > 0) {
     let best = 0, bestScore = Infinity;
     for (let k = 0; k < remaining.length; k++) {
       const p = remaining[k]!.pass;

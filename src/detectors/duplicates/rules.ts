@@ -42,6 +42,8 @@ export const dupRulesSchema = z
     window: z.number().int().min(1).max(1000).default(16),
     /** Blocking passes: pairs of the most informative columns, at most this many. */
     maxPasses: z.number().int().min(1).max(64).default(12),
+    /** The same above 500,000 distinct records, where each pass costs a grouping of every row. */
+    maxPassesLarge: z.number().int().min(1).max(64).default(6),
     /**
      * Budget of candidate pairs per record over all blocking passes (counted exactly per pass); a pass
      * that would exceed it is skipped and the result says so. The three most selective passes always run,
