@@ -782,7 +782,7 @@ const rowKey = (r) => r.join('\u001f');
  * Records firstRec .. firstRec+rows-1 (1-based) of block `block`. Returns the block's bytes and its truth
  * counters; cluster record numbers are absolute.
  */
-function generateBlock(seed, block, firstRec, rows, eol, blockRows) {
+function generateBlock(seed, block, firstRec, rows, eol, blockRows, withStats) {
   seedRng(blockSeed(seed, block));
   nextId = 100000 + block * blockRows * 2;
   const sink = new ByteSink(rows * 200 + 4096);
@@ -825,7 +825,7 @@ function generateBlock(seed, block, firstRec, rows, eol, blockRows) {
       cl.exact.push(rec);
       st.exactCopies++;
       if (r[C.customer_id] !== '') st.reusedIds++;
-      countRecord(st, r, src.meta);
+      if (withStats) countRecord(st, r, src.meta);
       sink.write(serialize(r, mode, extra, eol));
     } else if (u < 0.05) {
       // Near duplicate: the same person entered again, with 1-3 edits, usually under a new customer id.
@@ -851,13 +851,13 @@ function generateBlock(seed, block, firstRec, rows, eol, blockRows) {
       cl.near.push({ record: rec, edits });
       cl.keys.push(rowKey(r));
       st.nearCopies++;
-      countRecord(st, r, meta);
+      if (withStats) countRecord(st, r, meta);
       sink.write(serialize(r, 0, null, eol));
     } else {
       const { r, meta } = freshRecord();
       if (pool.length < POOL) pool.push({ rec, r, meta });
       else if (chance(0.25)) pool[ri(POOL)] = { rec, r, meta };
-      countRecord(st, r, meta);
+      if (withStats) countRecord(st, r, meta);
       sink.write(serialize(r, 0, null, eol));
     }
   }
@@ -873,10 +873,10 @@ function generateBlock(seed, block, firstRec, rows, eol, blockRows) {
 // ------------------------------------------------------------------------------------------------ main
 
 function workerLoop() {
-  const { seed, eol, blockRows } = workerData;
+  const { seed, eol, blockRows, withStats } = workerData;
   parentPort.on('message', (job) => {
     if (job === null) return parentPort.close();
-    const { bytes, stats } = generateBlock(seed, job.block, job.firstRec, job.rows, eol, blockRows);
+    const { bytes, stats } = generateBlock(seed, job.block, job.firstRec, job.rows, eol, blockRows, withStats);
     // Hand the block's memory over instead of copying it.
     const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
     parentPort.postMessage({ block: job.block, bytes: ab, stats }, [ab]);
@@ -888,6 +888,8 @@ async function main() {
   const seed = seedToInt(opts.seed);
   const eol = opts.crlf ? '\r\n' : '\n';
   const blockRows = opts.blockRows;
+  // Cell counting is only needed for the truth file; the bytes are the same either way.
+  const withStats = Boolean(opts.truth);
   const nBlocks = Math.ceil(opts.rows / blockRows);
   const jobs = Array.from({ length: nBlocks }, (_, b) => ({
     block: b, firstRec: b * blockRows + 1, rows: Math.min(blockRows, opts.rows - b * blockRows),
@@ -919,7 +921,7 @@ async function main() {
 
   if (threads === 1) {
     for (const j of jobs) {
-      const { bytes: b, stats } = generateBlock(seed, j.block, j.firstRec, j.rows, eol, blockRows);
+      const { bytes: b, stats } = generateBlock(seed, j.block, j.firstRec, j.rows, eol, blockRows, withStats);
       put(b);
       addStats(total, stats);
     }
@@ -930,7 +932,7 @@ async function main() {
       const done = new Map();
       let nextJob = 0;
       let nextWrite = 0;
-      const workers = Array.from({ length: threads }, () => new Worker(new URL(import.meta.url), { workerData: { seed, eol, blockRows } }));
+      const workers = Array.from({ length: threads }, () => new Worker(new URL(import.meta.url), { workerData: { seed, eol, blockRows, withStats } }));
       const feed = (w) => {
         if (nextJob < jobs.length && nextJob - nextWrite < threads * 2) w.postMessage(jobs[nextJob++]);
         else w.idle = true;
