@@ -44,12 +44,32 @@ function score(s: number | null): string {
   return s === null ? '  –' : String(s).padStart(3);
 }
 
-function findingLines(f: Finding): string[] {
+function findingLines(f: Finding, withRecommendation: boolean): string[] {
   const head = `  ${SEVERITY_LABEL[f.severity]}  ${f.dimension.padEnd(10)}  `;
   const indent = ' '.repeat(head.length);
   const body = wrap(terminalSafe(f.message), WIDTH - head.length);
-  const rec = wrap('→ ' + terminalSafe(f.recommendation), WIDTH - head.length);
+  const rec = withRecommendation ? wrap('→ ' + terminalSafe(f.recommendation), WIDTH - head.length) : [];
   return [head + body[0], ...body.slice(1).map((l) => indent + l), ...rec.map((l) => indent + l)];
+}
+
+/**
+ * Worst first; within one severity the dimensions take turns, so twelve lines show the worst of each
+ * dimension rather than twelve missing-value findings of one.
+ */
+export function worstFirst(findings: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const severity of ['fail', 'warn', 'info'] as const) {
+    const queues = new Map<string, Finding[]>();
+    for (const f of findings) {
+      if (f.severity !== severity) continue;
+      const q = queues.get(f.dimension);
+      if (q) q.push(f);
+      else queues.set(f.dimension, [f]);
+    }
+    const lists = [...queues.values()];
+    for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (i < l.length) out.push(l[i]!);
+  }
+  return out;
 }
 
 /** The scorecard for a person at a terminal: the five scores, then the worst findings, at most 100 columns. */
@@ -64,14 +84,18 @@ export function renderScorecardText(report: ReportLike & { scorecard?: unknown }
     const note = d.score === null ? 'not measured' : `${counts[0]} fail, ${counts[1]} warn${d.capped ? ', capped by a fail' : ''}`;
     lines.push(`  ${d.title.padEnd(30)}${score(d.score)}  ${(d.grade ?? '–').padEnd(2)}${bar(d.score)}  ${note}`);
   }
-  const findings = allFindings(sc).filter((f) => f.severity !== 'info');
+  const findings = worstFirst(allFindings(sc)).filter((f) => f.severity !== 'info');
   const infos = allFindings(sc).length - findings.length;
   lines.push('');
   if (findings.length === 0) {
     lines.push(`No warnings or failures (${infos} notes in the full report).`);
   } else {
     lines.push(`Worst findings (${findings.filter((f) => f.severity === 'fail').length} fail, ${findings.filter((f) => f.severity === 'warn').length} warn, ${infos} notes):`);
-    for (const f of findings.slice(0, SHOWN_FINDINGS)) lines.push(...findingLines(f));
+    const said = new Set<string>();
+    for (const f of findings.slice(0, SHOWN_FINDINGS)) {
+      lines.push(...findingLines(f, !said.has(f.recommendation)));
+      said.add(f.recommendation);
+    }
     if (findings.length > SHOWN_FINDINGS) {
       lines.push(`  … ${findings.length - SHOWN_FINDINGS} more: see --format md, --html FILE or the JSON report.`);
     }

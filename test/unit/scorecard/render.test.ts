@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildScorecard, defaultScorecardRules } from '../../../src/scorecard/index.js';
-import { renderScorecardText, terminalSafe, wrap } from '../../../src/report/terminal-scorecard.js';
+import { renderScorecardText, terminalSafe, worstFirst, wrap } from '../../../src/report/terminal-scorecard.js';
 import { md, renderMarkdown } from '../../../src/report/markdown.js';
 import { esc, renderHtml } from '../../../src/report/html.js';
 import { baseReport, col, missing, withColumns } from './fixtures.js';
@@ -42,6 +42,20 @@ describe('terminal', () => {
     expect(text).toContain('  WARN  quality     2 near-duplicate rows (2.00% of 100) in 1 cluster\n');
     for (const l of lines) expect([...l].length).toBeLessThanOrEqual(100);
     expect(text).not.toContain('\u001b');
+  });
+
+  it('lets dimensions take turns within a severity, and states a repeated recommendation once', () => {
+    const report = messyReport();
+    const lines = renderScorecardText(report, buildScorecard(report, RULES)).split('\n');
+    const heads = lines.filter((l) => /^ {2}(FAIL|WARN) /.test(l)).map((l) => l.slice(0, 18).trim());
+    expect(heads).toEqual(['FAIL  quality', 'FAIL  quality', 'WARN  quality', 'WARN  governance', 'WARN  versioning', 'WARN  quality']);
+    const f = worstFirst([
+      { id: 'a', dimension: 'quality', severity: 'warn', column: null, message: '', evidence: {}, recommendation: '' },
+      { id: 'b', dimension: 'quality', severity: 'warn', column: null, message: '', evidence: {}, recommendation: '' },
+      { id: 'c', dimension: 'access', severity: 'warn', column: null, message: '', evidence: {}, recommendation: '' },
+      { id: 'd', dimension: 'access', severity: 'fail', column: null, message: '', evidence: {}, recommendation: '' },
+    ]);
+    expect(f.map((x) => x.id)).toEqual(['d', 'a', 'c', 'b']);
   });
 
   it('wraps and neutralizes control characters', () => {
