@@ -199,7 +199,12 @@ function planColumn(node: SchemaTree): ColumnPlan {
     };
   }
   if (lt?.type === 'DATE' || ct === 'DATE') {
-    return { column: column('date'), strip: true, convert: v => (v === null || v === undefined ? null : formatDateFromDays(Number(v))) };
+    // not stripped: hyparquet converts DATE through PARSERS.dateFromDays, once per dictionary entry
+    return {
+      column: column('date'),
+      strip: false,
+      convert: v => (v === null || v === undefined ? null : typeof v === 'string' ? v : formatDateFromDays(Number(v))),
+    };
   }
   if (lt?.type === 'TIMESTAMP' || ct === 'TIMESTAMP_MILLIS' || ct === 'TIMESTAMP_MICROS') {
     const unit = lt?.type === 'TIMESTAMP' ? unitName(lt.unit) : ct === 'TIMESTAMP_MICROS' ? 'us' : 'ms';
@@ -226,9 +231,10 @@ function planColumn(node: SchemaTree): ColumnPlan {
       },
     };
   }
-  if (ct === 'JSON' || ct === 'BSON' || ct === 'UTF8' || ct === 'ENUM' || lt?.type === 'STRING' || lt?.type === 'JSON' || lt?.type === 'BSON' || lt?.type === 'ENUM') {
-    const form: TextForm = ct === 'BSON' || lt?.type === 'BSON' ? 'binary' : ct === 'JSON' || lt?.type === 'JSON' ? 'json' : 'string';
-    return { column: column(form), strip: true, convert: toCell };
+  if (ct === 'BSON' || lt?.type === 'BSON') return { column: column('binary'), strip: true, convert: toCell };
+  if (ct === 'JSON' || ct === 'UTF8' || ct === 'ENUM' || lt?.type === 'STRING' || lt?.type === 'JSON' || lt?.type === 'ENUM') {
+    // not stripped: hyparquet decodes text through PARSERS once per dictionary entry, not once per cell
+    return { column: column(ct === 'JSON' || lt?.type === 'JSON' ? 'json' : 'string'), strip: false, convert: toCell };
   }
   if (type === 'INT96') return { column: column('timestamp'), strip: false, convert: toCell };
   if (type === 'BOOLEAN') return { column: column('boolean'), strip: false, convert: toCell };

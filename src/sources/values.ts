@@ -60,7 +60,9 @@ export function toHex(bytes: Uint8Array): string {
 
 /** Exact text of `unscaled × 10^-scale`. */
 export function formatDecimal(unscaled: bigint | number, scale: number): string {
-  let digits = typeof unscaled === 'bigint' ? unscaled.toString() : BigInt(Math.trunc(unscaled)).toString();
+  // integers within ±2^53 print exactly as numbers, which is much cheaper than BigInt#toString
+  const small = typeof unscaled === 'number' ? Number.isSafeInteger(unscaled) : unscaled >= -9007199254740991n && unscaled <= 9007199254740991n;
+  let digits = small ? String(Number(unscaled)) : typeof unscaled === 'bigint' ? unscaled.toString() : BigInt(Math.trunc(unscaled)).toString();
   let sign = '';
   if (digits.startsWith('-')) {
     sign = '-';
