@@ -15,6 +15,11 @@ export function md(s: string): string {
     .replace(/([\\`*_[\]|~#!])/g, '\\$1');
 }
 
+/** A code span for a table cell: literal inside, except that GFM tables still need `|` escaped. */
+export function mdCode(s: string): string {
+  return '`' + s.replace(/[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|') + '`';
+}
+
 const SEVERITY = { fail: '🔴 fail', warn: '🟠 warn', info: '🔵 info' } as const;
 const STATUS = { pass: '✅ pass', fail: '❌ fail', 'not-measurable': '➖ not measurable from data' } as const;
 
@@ -105,7 +110,7 @@ export function renderMarkdown(report: ReportLike & { scorecard?: unknown }, sco
               e.confidence,
               md(e.regulations.join(', ')),
               e.embedded ? md(Object.entries(e.embedded).map(([k, n]) => `${k} ×${n}`).join(', ')) : null,
-              md(e.examples.join(', ')),
+              e.examples.map(mdCode).join(', '),
             ]),
           ),
         );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildScorecard, defaultScorecardRules } from '../../../src/scorecard/index.js';
 import { renderScorecardText, terminalSafe, worstFirst, wrap } from '../../../src/report/terminal-scorecard.js';
-import { md, renderMarkdown } from '../../../src/report/markdown.js';
+import { md, mdCode, renderMarkdown } from '../../../src/report/markdown.js';
 import { esc, renderHtml } from '../../../src/report/html.js';
 import { baseReport, col, missing, withColumns } from './fixtures.js';
 
@@ -75,7 +75,8 @@ describe('markdown', () => {
     expect(text).not.toContain('\u001b');
     expect(text.split('\n')[0]).toBe('# Data readiness: clean.csv');
     expect(text).toContain('| Quality | 69 (capped) | D | 2 | 2 | 0 |');
-    expect(text).toContain('| email | email | medium | 0.98 | GDPR, CCPA | – | j\\*\\*\\*@e\\*\\*\\*.com |');
+    expect(text).toContain('| email | email | medium | 0.98 | GDPR, CCPA | – | `j***@e***.com` |');
+    expect(mdCode('a|b`c\u001b')).toBe("`a\\|b'c `");
     // every table row has the same number of cells as its header: no value broke out of its cell
     for (const block of text.split('\n\n')) {
       const rows = block.split('\n').filter((l) => l.startsWith('| '));
