@@ -22,6 +22,7 @@ const RE_CARD = /(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])/g;
 const RE_IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b/g;
 const RE_IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])/g;
 const RE_IPV6 = /(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Fa-f:])/g;
+const RE_IP_BEFORE = /\b(?:ip|ipv4|address|addr|host|server|from|gateway)\b[\s:=]*$/i;
 const RE_VERSION_BEFORE = /(?:version|ver\.?|v|release|build|firmware)\s*$/i;
 const RE_PASSPORT = /\bpassport(?:\s*(?:no\.?|number|num|#|id))?\s*(?:is|:|=|-)?\s*([A-Z0-9]{6,9})\b/gi;
 const RE_DOB = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born(?: on)?)\s*(?:is|:|=|-)?\s*([0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{2,4}|[0-9]{8}|[A-Za-z]{3,9}\.? [0-9]{1,2},? [0-9]{4}|[0-9]{1,2} [A-Za-z]{3,9} [0-9]{4})/gi;
@@ -44,7 +45,12 @@ export function scanEmbedded(text: string, phoneCountry: CountryCode): EmbeddedF
   }
   for (const m of text.matchAll(RE_IBAN)) if (!overlaps(m.index, m.index + m[0].length) && isIban(m[0])) note('iban', m[0], m.index);
   for (const m of text.matchAll(RE_IPV4)) {
-    if (isIPv4(m[0]) && !RE_VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) note('ip', m[0], m.index);
+    if (!isIPv4(m[0])) continue;
+    const before = text.slice(Math.max(0, m.index - 16), m.index);
+    if (RE_VERSION_BEFORE.test(before)) continue;
+    // four small parts (10.2.3.4) in prose is usually a version, unless the text says it is an address
+    if (m[0].split('.').every((p) => +p < 32) && !RE_IP_BEFORE.test(before)) continue;
+    note('ip', m[0], m.index);
   }
   for (const m of text.matchAll(RE_IPV6)) if (m[0].length >= 6 && isIPv6(m[0])) note('ip', m[0], m.index);
   for (const m of text.matchAll(RE_PASSPORT)) if (/(?:\D*\d){5}/.test(m[1]!)) note('passport', m[1]!, m.index + m[0].length - m[1]!.length);

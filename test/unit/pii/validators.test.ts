@@ -111,6 +111,9 @@ describe('embedded PII in prose', () => {
     expect(r.masks).toEqual(['a***@e***.com', '********11', '***-**-6789']);
     const none = scanEmbedded('version 10.2.3.4 shipped; order 1234567812345678 and SSN 987-65-4321', 'US');
     expect(none.kinds).toBe(0);
+    expect(scanEmbedded('upgraded the agent to 10.2.3.4 today', 'US').kinds).toBe(0);
+    expect(scanEmbedded('failed login from 10.0.0.5 at noon', 'US').masks).toEqual(['10.*.*.*']);
+    expect(scanEmbedded('failed login from 203.0.113.77 at noon', 'US').masks).toEqual(['203.*.*.*']);
     const pass = scanEmbedded('Passport number is X1234567, card 4111-1111-1111-1111', 'US');
     expect(pass.masks).toEqual(['************1111', '******67']);
   });
