@@ -4,6 +4,7 @@
 //   npm run bench                                   (= npm run build && node bench/run.mjs)
 //   node bench/run.mjs [--rows 5000000] [--reps 3] [--threads 1,2] [--seed 42]
 //                      [--file F] [--duckdb-threads N] [--skip-dataready] [--skip-duckdb] [--json OUT]
+//                      [--cli PATH]   (another build of the CLI; default dist/src/cli/main.js)
 //
 // --file times an existing file instead; its record count is then DuckDB's count (or --rows).
 //
@@ -20,11 +21,11 @@ import { ensureExport, REPO } from './lib/data.mjs';
 import { hasGnuTime, measure } from './lib/measure.mjs';
 import { fmt, fmtInt, median, table } from './lib/stats.mjs';
 
-const CLI = path.join(REPO, 'dist/src/cli/main.js');
+const DEFAULT_CLI = path.join(REPO, 'dist/src/cli/main.js');
 const drLabel = (threads) => `dataready${threads ? ` --threads ${threads}` : ''}`;
 
 function parseArgs(argv) {
-  const o = { rows: 5_000_000, reps: 3, threads: [], seed: 42, file: '', duckdbThreads: undefined, skipDataready: false, skipDuckdb: false, json: '' };
+  const o = { cli: DEFAULT_CLI, rows: 5_000_000, reps: 3, threads: [], seed: 42, file: '', duckdbThreads: undefined, skipDataready: false, skipDuckdb: false, json: '' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -41,6 +42,7 @@ function parseArgs(argv) {
     else if (a === '--skip-dataready') o.skipDataready = true;
     else if (a === '--skip-duckdb') o.skipDuckdb = true;
     else if (a === '--json') o.json = val();
+    else if (a === '--cli') o.cli = path.resolve(val());
     else throw new Error(`unknown argument ${a}`);
   }
   if (!Number.isInteger(o.rows) || o.rows < 1) throw new Error('--rows must be a positive integer');
@@ -56,9 +58,9 @@ function warmPageCache(file) {
   });
 }
 
-async function runDataready(file, threads, outDir, rep) {
+async function runDataready(cli, file, threads, outDir, rep) {
   const out = path.join(outDir, `report-t${threads ?? 'default'}-r${rep}.json`);
-  const argv = [process.execPath, CLI, 'profile', file, '--format', 'json', '--out', out, '--quiet'];
+  const argv = [process.execPath, cli, 'profile', file, '--format', 'json', '--out', out, '--quiet'];
   if (threads) argv.push('--threads', String(threads));
   const m = await measure(argv);
   // Exit 1 means "quality gate failed": the profile ran. 2 and 3 mean it did not.
@@ -98,8 +100,8 @@ async function main() {
   const { file, bytes } = data;
 
   let doDataready = !o.skipDataready;
-  if (doDataready && !existsSync(CLI)) {
-    console.error(`note: ${path.relative(REPO, CLI)} not found (run npm run build); skipping dataready, timing DuckDB only`);
+  if (doDataready && !existsSync(o.cli)) {
+    console.error(`note: ${path.relative(REPO, o.cli)} not found (run npm run build); skipping dataready, timing DuckDB only`);
     doDataready = false;
   }
   const threadList = o.threads.length ? o.threads : [undefined];
@@ -123,7 +125,7 @@ async function main() {
       console.error(`repetition ${rep}/${o.reps}`);
       if (doDataready) {
         for (const t of threadList) {
-          const r = await runDataready(file, t, outDir, rep);
+          const r = await runDataready(o.cli, file, t, outDir, rep);
           record(drLabel(t), r);
         }
         // A CLI that could not profile this file in any variant will not start working on the next repetition.

@@ -54,7 +54,10 @@ function parseGnuTime(stderr) {
 /** Strip GNU time's report (it starts at "\tCommand being timed:") from the child's stderr. */
 function splitTimeReport(stderr) {
   const i = stderr.lastIndexOf('\tCommand being timed:');
-  return i < 0 ? { own: stderr, report: '' } : { own: stderr.slice(0, i), report: stderr.slice(i) };
+  if (i < 0) return { own: stderr, report: '' };
+  // GNU time also adds "Command exited with non-zero status N" (or "...terminated by signal N") just before.
+  const own = stderr.slice(0, i).replace(/^Command (exited with non-zero status|terminated by signal) \d+\n?$/m, '');
+  return { own, report: stderr.slice(i) };
 }
 
 function readVmHwmKb(pid) {
