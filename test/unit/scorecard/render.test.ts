@@ -106,6 +106,15 @@ describe('html', () => {
     }
   });
 
+  it('renders a report without a scorecard, or with a malformed one, by building it', () => {
+    const plain = baseReport();
+    const built = buildScorecard(plain, RULES);
+    expect(renderHtml(plain)).toBe(renderHtml(plain, built));
+    expect(renderMarkdown({ ...plain, scorecard: { overall: 'great' } } as never)).toBe(renderMarkdown(plain, built));
+    const carried = { ...plain, scorecard: { ...built, overall: { ...built.overall, score: 12 } } };
+    expect(renderScorecardText(carried).split('\n')[0]).toBe('Readiness 12/100, grade A (from 4 of 5 dimensions)'); // the carried scorecard is used as is
+  });
+
   it('says "not measured" for sections the report lacks', () => {
     const report = baseReport();
     const html = renderHtml(report, buildScorecard(report, RULES));
