@@ -442,9 +442,11 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
                 ? 'unresolved'
                 : null;
     const prefBits: number[] = r.preferOrder.map((p) => (p === 'month-first' ? MDY : p === 'day-first' ? DMY : YMD));
-    const rank = (o: number): number => {
-      if (resolution === 'day-first' && o === DMY) return -1;
-      if (resolution === 'month-first' && o === MDY) return -1;
+    const rank = (o: number, dotted: boolean): number => {
+      if (resolution === 'day-first' && o === DMY) return -2;
+      if (resolution === 'month-first' && o === MDY) return -2;
+      // dotted numeric dates (`01.06.2013`) are day-first wherever they are written
+      if (dotted && r.dottedDayFirst && o === DMY) return -1;
       return prefBits.indexOf(o);
     };
 
@@ -461,6 +463,7 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
       if (g.shape.kind === 'zero') continue;
       const support = [0, 0, 0];
       for (let m = 1; m < 8; m++) for (const o of ORDER_BITS) if (m & o) support[orderIndex(o)]! += g.masks[m]!;
+      const dotted = g.shape.key.includes('%1.%2.');
       const best = (mask: number): number => {
         let pick = 0;
         for (const o of ORDER_BITS) {
@@ -469,7 +472,7 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
           else {
             const so = support[orderIndex(o)]!;
             const sp = support[orderIndex(pick)]!;
-            if (so > sp || (so === sp && rank(o) < rank(pick))) pick = o;
+            if (so > sp || (so === sp && rank(o, dotted) < rank(pick, dotted))) pick = o;
           }
         }
         return pick;

@@ -841,7 +841,8 @@ export function classifyDate(value: string): DateClass | null {
   if (t.length === 0) return null;
   const v = classifyTrimmedCached(t);
   if (v === null || v === NULL_TOKEN || v.mask === 0) return null;
-  const order = firstOrder(v.mask);
+  // dotted numeric dates are day-first wherever they are written (as in the accumulator's default rules)
+  const order = firstOrder(v.mask, v.shape.key.includes('%1.%2.') ? [DMY, MDY, YMD] : PREFERRED);
   const epochDay = dayIn(v, order);
   return {
     pattern: renderPattern(v.shape.key, order, { unpaddedDate: v.unpaddedDate, unpaddedHour: v.unpaddedHour, fracLen: v.fracLen, zStyle: 'XXX', monthStyle: 'MMM' }),

@@ -26,6 +26,8 @@ export const dateRulesSchema = z
       .array(z.enum(['month-first', 'day-first', 'year-first']))
       .length(3)
       .default(['month-first', 'day-first', 'year-first']),
+    /** Ambiguous dotted dates (`01.06.2013`) read day-first before `preferOrder` applies. */
+    dottedDayFirst: z.boolean().default(true),
     /** Calendar days that are disguised nulls whenever they occur. */
     sentinelDates: z
       .array(z.iso.date())

@@ -59,6 +59,11 @@ describe('DateColumnAccumulator', () => {
     });
   });
 
+  test('ambiguous dotted dates default to day-first (rules.dottedDayFirst)', () => {
+    expect(run('von', ['01.06.2013', '01.06.2015', '01.05.2014'])).toMatchObject({ formats: { 'dd.MM.yyyy': 3 }, resolution: 'unresolved', min: '2013-06-01' });
+    expect(run('von', ['01.06.2013', '01.05.2014'], ASOF, { dottedDayFirst: false })).toMatchObject({ formats: { 'MM.dd.yyyy': 2 }, min: '2013-01-06' });
+  });
+
   test('date and datetime in one column is an inconsistency; Z and +05:30 are one XXX family', () => {
     expect(run('t', ['2024-01-05', '2024-01-05T10:00:00Z'])!.formats).toEqual({ 'yyyy-MM-dd': 1, "yyyy-MM-dd'T'HH:mm:ssXXX": 1 });
     const r = run('t', ['2024-01-05T10:00:00Z', '2024-01-06T10:00:00+05:30', '2024-01-07T10:00:00Z'])!;
