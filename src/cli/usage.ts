@@ -24,7 +24,8 @@ Profile options:
   --duplicates FILE   write every duplicate record as CSV row,cluster,kind (row: 1-based data record)
   --as-of DATE        reference day for staleness and future dates (default: the file's modification time)
   --max-memory SIZE   memory budget for one Parquet/Arrow shard's decompressed data (default 1G)
-  --quiet             no progress output
+  --threads N         worker threads (default: the machine's cores); the report is the same for any N
+  --quiet             no progress bar (it is only drawn when stderr is a terminal)
 
 Regression checks (profile; thresholds in the compare: section of the rules, see docs/compare.md):
   --baseline FILE     compare with an earlier JSON report; exit 1 when a fail threshold is crossed

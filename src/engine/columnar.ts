@@ -35,7 +35,10 @@ export function sourceToUserError(path: string, e: unknown): Error {
   return e as Error;
 }
 
-/** Profiles one shard of a columnar file into a fresh TableProfiler (rows transposed from column batches). */
+/**
+ * Profiles one shard of a columnar file into a fresh TableProfiler (rows transposed from column batches).
+ * Row numbers are local to the shard (1-based); the ordered merge rebases them.
+ */
 export async function profileColumnarShard(
   source: ColumnarSource,
   shard: ColumnarShard,
@@ -50,7 +53,7 @@ export async function profileColumnarShard(
       const n = columns[0]?.length ?? 0;
       for (let r = 0; r < n; r++) {
         for (let c = 0; c < columns.length; c++) row[c] = columns[c]![r] ?? null;
-        table.addRow(row, rowStart + r + 1);
+        table.addRow(row, rowStart - shard.rowStart + r + 1);
       }
     });
   } catch (e) {

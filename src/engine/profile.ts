@@ -10,7 +10,9 @@ import { sniffDialect, type SniffedDialect } from '../sources/dialect.js';
 import { readHead } from '../sources/text-stream.js';
 import { TOOL_VERSION } from '../util/version.js';
 import { TableProfiler } from './table.js';
-import { openColumnar, profileColumnarShard } from './columnar.js';
+import { openColumnar } from './columnar.js';
+import { csvLayout, csvTasks, DeclinedError, defaultThreads, runShards, type Progress } from './parallel.js';
+import type { ShardTask } from './shard-task.js';
 import { buildScorecard, scorecardRulesFrom } from '../scorecard/index.js';
 
 export interface ProfileOptions {
@@ -23,6 +25,7 @@ export interface ProfileOptions {
   /** Memory budget for one columnar shard's decompressed data (bytes). */
   maxMemoryBytes?: number;
   threads?: number;
+  progress?: Progress;
   /** Clock for the timing fields; injectable so tests can pin it. */
   now?: () => Date;
 }
@@ -63,32 +66,52 @@ export async function profileFile(path: string, options: ProfileOptions): Promis
   const started = now();
   const t0 = performance.now();
   const info = await inspectInput(path);
-  if (info.format !== 'csv') return profileColumnarFile(info, options, started, t0);
-  const plan = await planCsv(info, options);
-  const dialect: CsvDialect = { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header };
-  let table: TableProfiler | null = null;
-  await streamCsv(info, plan.encoding.encoding, dialect, options.rules.limits.maxRecordBytes, {
-    header: (names) => {
-      table = new TableProfiler(names, options.rules);
-    },
-    record: (cells, rowNumber) => table!.addRow(cells, rowNumber),
-  });
-  const profiler = table as TableProfiler | null;
-  if (profiler === null) throw new UserError(`${path}: no records found (the file holds only blank lines)`);
-  if (profiler.rows === 0) throw new UserError(`${path}: the file has a header row but no data records`);
-  const asOf = options.asOf ?? new Date(info.modifiedAt);
-  const result = profiler.finish(asOf);
-  const { list: duplicateList, ...duplicates } = result.duplicates;
-  const report: Report = {
-    reportVersion: REPORT_VERSION,
-    tool: { name: 'dataready', version: TOOL_VERSION },
-    input: {
-      path,
-      name: basename(path),
-      size: info.size,
-      modifiedAt: info.modifiedAt,
-      format: info.format,
-      compression: info.compression,
+  const threads = Math.max(1, options.threads ?? defaultThreads());
+  let table: TableProfiler;
+  let inputFacts: Pick<Report['input'], 'splittable' | 'dialect' | 'columnar'>;
+  let usedThreads = 1;
+  if (info.format !== 'csv') {
+    const source = await openColumnar(info, { maxMemoryBytes: options.maxMemoryBytes });
+    const { schema, shards } = source.file;
+    if (schema.columns.length === 0) throw new UserError(`${info.path}: the file has no columns`);
+    const tasks: ShardTask[] = shards.map((shard) => ({ kind: 'columnar', info, shard, maxMemoryBytes: options.maxMemoryBytes, rules: options.rules }));
+    usedThreads = Math.min(threads, Math.max(1, tasks.length));
+    table = await runShards(tasks, schema.columns.map((c) => c.name), options.rules, threads, options.progress);
+    if (table.rows === 0) throw new UserError(`${info.path}: the file has a schema but no rows`);
+    inputFacts = {
+      splittable: shards.length > 1,
+      dialect: null,
+      columnar: {
+        createdBy: schema.createdBy ?? null,
+        units: schema.units,
+        codecs: schema.codecs,
+        shardRows: shardRowStats(shards.map((s) => s.rowCount)),
+        columns: schema.columns.map((c) => ({ name: c.name, physicalType: c.physicalType, logicalType: c.logicalType ?? null, nullable: c.nullable })),
+      },
+    };
+  } else {
+    const plan = await planCsv(info, options);
+    const dialect: CsvDialect = { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header };
+    let parallel: TableProfiler | null = null;
+    // The byte-level fast path reads uncompressed UTF-8 with one-byte delimiter and quote; everything else,
+    // and anything it declines midway, is read by csv-parse as a stream.
+    if (info.compression === 'none' && plan.encoding.encoding === 'utf-8') {
+      try {
+        const layout = csvLayout(info.path, dialect.delimiter, dialect.quote, dialect.header, options.rules.limits.maxRecordBytes);
+        if (layout) {
+          const tasks = csvTasks(info.path, layout, options.rules);
+          usedThreads = Math.min(threads, tasks.length);
+          parallel = await runShards(tasks, layout.header, options.rules, threads, options.progress);
+        }
+      } catch (e) {
+        if (!(e instanceof DeclinedError)) throw e;
+        parallel = null;
+        usedThreads = 1;
+      }
+    }
+    table = parallel ?? (await streamCsvTable(info, plan, dialect, options));
+    if (table.rows === 0) throw new UserError(`${path}: the file has a header row but no data records`);
+    inputFacts = {
       splittable: info.compression === 'none',
       dialect: {
         delimiter: dialect.delimiter,
@@ -103,24 +126,8 @@ export async function profileFile(path: string, options: ProfileOptions): Promis
         encodingSource: plan.encoding.source,
         bom: plan.encoding.bom,
       },
-    },
-    rules: { path: options.rulesPath ?? null, sha256: rulesHash(options.rules) },
-    table: { rows: result.rows, columns: result.columns.length, ragged: result.ragged },
-    columns: result.columns as unknown as Report["columns"],
-    duplicates: duplicates as unknown as Report["duplicates"],
-    run: { startedAt: started.toISOString(), durationMs: Math.round(performance.now() - t0), threads: 1 },
-  };
-  report.scorecard = buildScorecard(report, scorecardRulesFrom(options.rules));
-  return { report, duplicateList };
-}
-
-async function profileColumnarFile(info: InputInfo, options: ProfileOptions, started: Date, t0: number): Promise<ProfileOutcome> {
-  const source = await openColumnar(info, { maxMemoryBytes: options.maxMemoryBytes });
-  const { schema, shards } = source.file;
-  if (schema.columns.length === 0) throw new UserError(`${info.path}: the file has no columns`);
-  const table = new TableProfiler(schema.columns.map((c) => c.name), options.rules);
-  for (const shard of shards) table.merge(await profileColumnarShard(source, shard, options.rules, info.path));
-  if (table.rows === 0) throw new UserError(`${info.path}: the file has a schema but no rows`);
+    };
+  }
   const asOf = options.asOf ?? new Date(info.modifiedAt);
   const result = table.finish(asOf);
   const { list: duplicateList, ...duplicates } = result.duplicates;
@@ -128,29 +135,36 @@ async function profileColumnarFile(info: InputInfo, options: ProfileOptions, sta
     reportVersion: REPORT_VERSION,
     tool: { name: 'dataready', version: TOOL_VERSION },
     input: {
-      path: info.path,
-      name: basename(info.path),
+      path,
+      name: basename(path),
       size: info.size,
       modifiedAt: info.modifiedAt,
       format: info.format,
-      compression: 'none',
-      splittable: shards.length > 1,
-      dialect: null,
-      columnar: {
-        createdBy: schema.createdBy ?? null,
-        units: schema.units,
-        codecs: schema.codecs,
-        shardRows: shardRowStats(shards.map((s) => s.rowCount)),
-        columns: schema.columns.map((c) => ({ name: c.name, physicalType: c.physicalType, logicalType: c.logicalType ?? null, nullable: c.nullable })),
-      },
+      compression: info.compression,
+      ...inputFacts,
     },
     rules: { path: options.rulesPath ?? null, sha256: rulesHash(options.rules) },
     table: { rows: result.rows, columns: result.columns.length, ragged: result.ragged },
     columns: result.columns as unknown as Report['columns'],
     duplicates: duplicates as unknown as Report['duplicates'],
-    run: { startedAt: started.toISOString(), durationMs: Math.round(performance.now() - t0), threads: 1 },
+    run: { startedAt: started.toISOString(), durationMs: Math.round(performance.now() - t0), threads: usedThreads },
   };
+  report.scorecard = buildScorecard(report, scorecardRulesFrom(options.rules));
   return { report, duplicateList };
+}
+
+/** The reference path: csv-parse as a stream, one record at a time, in this thread. */
+async function streamCsvTable(info: InputInfo, plan: CsvPlan, dialect: CsvDialect, options: ProfileOptions): Promise<TableProfiler> {
+  let table: TableProfiler | null = null;
+  await streamCsv(info, plan.encoding.encoding, dialect, options.rules.limits.maxRecordBytes, {
+    header: (names) => {
+      table = new TableProfiler(names, options.rules);
+    },
+    record: (cells, rowNumber) => table!.addRow(cells, rowNumber),
+  });
+  const profiler = table as TableProfiler | null;
+  if (profiler === null) throw new UserError(`${info.path}: no records found (the file holds only blank lines)`);
+  return profiler;
 }
 
 function shardRowStats(rows: number[]): { count: number; min: number; max: number; mean: number } {

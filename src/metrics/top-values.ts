@@ -43,7 +43,12 @@ export class TopValuesAccumulator implements Accumulator<TopValuesState, TopValu
   }
 
   private prune(): void {
-    const keep = [...this.counts].sort(byCountThenValue).slice(0, this.capacity >> 1);
+    const half = this.capacity >> 1;
+    // High-cardinality columns (ids, e-mails) are mostly singletons: dropping those is linear, and only a
+    // column with many repeated values pays for the sort.
+    const repeated: [string, number][] = [];
+    for (const e of this.counts) if (e[1] > 1) repeated.push(e);
+    const keep = repeated.length > half ? repeated.sort(byCountThenValue).slice(0, half) : repeated;
     this.counts = new Map(keep);
     this.approximate = true;
   }

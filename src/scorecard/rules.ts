@@ -66,6 +66,8 @@ export const scorecardRulesSchema = z
         bytesPerStringCell: positive.default(57),
         bytesPerRowIndex: z.number().min(0).default(0),
         profileSecondsBudget: positive.default(900),
+        /** Throughput the time projection assumes (bytes/s); from bench/RESULTS.md, so the report stays deterministic. */
+        referenceBytesPerSecond: positive.default(50 * 2 ** 20),
         unsplittableWarnBytes: z.number().min(0).default(256 * 2 ** 20),
         rowGroupMinRows: z.number().min(0).default(10_000),
         rowGroupMaxBytes: positive.default(2 ** 30),

@@ -8,6 +8,8 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { ExitCode, UserError } from '../errors.js';
 import { USAGE } from '../usage.js';
+import { progressBar } from '../progress.js';
+import { statSync } from 'node:fs';
 
 const profileOptions = {
   out: { type: 'string' },
@@ -61,9 +63,15 @@ export async function runProfile(args: string[]): Promise<number> {
       throw new UserError(`--as-of must be a date such as 2026-11-27, not ${JSON.stringify(values['as-of'])}`);
     }
   }
+  let threads: number | undefined;
+  if (values.threads !== undefined) {
+    threads = Number(values.threads);
+    if (!Number.isInteger(threads) || threads < 1 || threads > 256) throw new UserError(`--threads must be a whole number from 1 to 256, not ${JSON.stringify(values.threads)}`);
+  }
   const maxMemoryBytes = values['max-memory'] === undefined ? undefined : parseSize(values['max-memory'], '--max-memory');
   const rules = loadRules(values.rules);
   const gate = gateRequest(values, values.rules);
+  const bar = progressBar(statSize(positionals[0]!), process.stderr.isTTY === true && !values.quiet);
   const { report, duplicateList } = await profileFile(positionals[0]!, {
     rules,
     rulesPath: values.rules,
@@ -76,7 +84,10 @@ export async function runProfile(args: string[]): Promise<number> {
     encoding: values.encoding,
     asOf,
     maxMemoryBytes,
+    threads,
+    progress: bar.update,
   });
+  bar.done();
   if (values.duplicates) {
     const csv = ['row,cluster,kind', ...duplicateList.map((d) => `${d.row},${d.cluster},${d.kind}`)].join('\n') + '\n';
     writeFileAtomic(values.duplicates, csv);
@@ -103,4 +114,12 @@ export function parseSize(text: string, flag: string): number {
   const bytes = Math.floor(Number(m[1]) * mult);
   if (bytes < 1024 * 1024) throw new UserError(`${flag} must be at least 1M`);
   return bytes;
+}
+
+function statSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }

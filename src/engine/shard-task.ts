@@ -1,0 +1,60 @@
+import type { ProfileRules } from '../config/rules.js';
+import { fieldToString, CsvTokenizer, type CsvDialect as ByteDialect } from '../sources/csv-tokenizer.js';
+import { tokenizeFileRange, type ByteRange } from '../sources/csv-split.js';
+import type { ColumnarShard } from '../sources/limits.js';
+import type { InputInfo } from '../sources/input.js';
+import { openColumnar, profileColumnarShard } from './columnar.js';
+import { TableProfiler, type TableState } from './table.js';
+
+/**
+ * One unit of work for a worker thread: a record-aligned byte range of a CSV file, or one Parquet row group /
+ * Arrow record batch. The worker returns plain TableState with row numbers local to the shard (1-based);
+ * the main thread rebases them when it merges shards in order, since it alone knows how many records came
+ * before.
+ */
+export type ShardTask =
+  | {
+      kind: 'csv';
+      path: string;
+      range: ByteRange;
+      dialect: ByteDialect;
+      header: string[];
+      rules: ProfileRules;
+    }
+  | {
+      kind: 'columnar';
+      info: InputInfo;
+      shard: ColumnarShard;
+      maxMemoryBytes: number | undefined;
+      rules: ProfileRules;
+    };
+
+export interface ShardResult {
+  state: TableState;
+  /** Records in the shard (CSV) or rows (columnar). */
+  records: number;
+  bytes: number;
+}
+
+export async function runShard(task: ShardTask): Promise<ShardResult> {
+  if (task.kind === 'csv') {
+    const table = new TableProfiler(task.header, task.rules);
+    const width = task.header.length;
+    let row: string[] = new Array(width);
+    let local = 0;
+    const onRecord = (tok: CsvTokenizer) => {
+      const n = tok.fieldCount;
+      if (n !== row.length) row = new Array(n);
+      for (let i = 0; i < n; i++) row[i] = fieldToString(tok, i);
+      table.addRow(row, ++local);
+    };
+    await tokenizeFileRange(task.path, task.range, task.dialect, onRecord, {
+      skipEmptyLines: true,
+      maxRecordBytes: task.rules.limits.maxRecordBytes,
+    });
+    return { state: table.toJSON(), records: local, bytes: task.range.end - task.range.start };
+  }
+  const source = await openColumnar(task.info, { maxMemoryBytes: task.maxMemoryBytes });
+  const table = await profileColumnarShard(source, task.shard, task.rules, task.info.path);
+  return { state: table.toJSON(), records: table.rows, bytes: task.shard.byteLength };
+}
