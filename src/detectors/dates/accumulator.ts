@@ -98,6 +98,8 @@ interface LocalEntry {
   n: number;
 }
 const LOCAL_MAX = 4096;
+/** Longest cell looked at, surrounding whitespace included (the classifier itself stops at 64). */
+const MAX_DATE_TEXT = 96;
 const LOCAL_REFRESH = 65_536;
 
 class Group {
@@ -176,6 +178,11 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
     let n = v.length;
     if (n === 0) {
       this.blanks++;
+      return;
+    }
+    if (n > MAX_DATE_TEXT) {
+      // no date is this long; keeps free text (and hostile multi-MB cells) out of every map
+      this.unparsed++;
       return;
     }
     let c = v.charCodeAt(0);

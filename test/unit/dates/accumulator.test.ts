@@ -126,6 +126,15 @@ describe('DateColumnAccumulator', () => {
     expect(a.finish()).toMatchObject({ future: null, newestAgeDays: null, asOf: null, min: '2024-01-05' });
   });
 
+  test('long cells are rejected before any lookup', () => {
+    const a = new DateColumnAccumulator('notes');
+    a.add('2024-01-05' + ' x'.repeat(1_000_000));
+    a.add('May ' + 'a'.repeat(200));
+    a.add('2024-01-05');
+    expect(a.finish(ASOF)).toBeNull();
+    expect(a.toJSON()).toMatchObject({ total: 3, unparsed: 2 });
+  });
+
   test('rules are validated with zod and defaulted', () => {
     expect(DATE_DEFAULTS.minDateShare).toBe(0.7);
     expect(() => dateRulesSchema.parse({ minDateShare: 2 })).toThrow();
