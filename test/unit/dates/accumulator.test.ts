@@ -196,6 +196,27 @@ describe('merge determinism', () => {
     );
   });
 
+  test('the same-skeleton fast path agrees with classifying every value on its own', () => {
+    const two = (lo: number, hi: number) => fc.integer({ min: lo, max: hi }).map((n) => String(n).padStart(2, '0'));
+    const value = fc
+      .tuple(fc.integer({ min: 1998, max: 2030 }), two(0, 13), two(0, 32), two(0, 25), two(0, 61), two(0, 61), fc.constantFrom('Z', '+05:30', '-08', ''), fc.constantFrom('T', ' '))
+      .map(([y, mo, d, h, mi, se, z, t]) => `${y}-${mo}-${d}${t}${h}:${mi}:${se}${z}`);
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 60 }), (values) => {
+        const together = new DateColumnAccumulator('ts');
+        for (const v of values) together.add(v);
+        const apart = new DateColumnAccumulator('ts');
+        for (const v of values) {
+          const one = new DateColumnAccumulator('ts');
+          one.add(v);
+          apart.merge(one);
+        }
+        expect(together.toJSON()).toEqual(apart.toJSON());
+      }),
+      { numRuns: 200, seed: 11 },
+    );
+  });
+
   test('bucketed histograms say so', () => {
     const values = Array.from({ length: 500 }, (_, i) => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10));
     const r = whole(values, { maxDistinctDays: 64 }).finish(ASOF)!;
