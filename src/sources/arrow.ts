@@ -602,6 +602,8 @@ function mapArrowError(error: unknown, where: string): unknown {
 
 type ColumnReader = (row: number) => Cell;
 
+const utf8Text = new TextDecoder();
+
 function columnReader(vector: Vector): ColumnReader {
   const data = vector.data[0] as Data | undefined;
   const type = vector.type as DataType;
@@ -622,7 +624,13 @@ function columnReader(vector: Vector): ColumnReader {
       if (t.precision === 2) return i => (valid(i) ? String(values![offset + i]) : null);
       return i => (valid(i) ? toCell(vector.get(i)) : null); // half floats: get() converts
     case Type.Bool:
-    case Type.Utf8:
+      return i => (valid(i) ? (vector.get(i) ? 'true' : 'false') : null);
+    case Type.Utf8: {
+      // straight from the offsets and bytes: skips the generic visitor that get() goes through
+      const offsets = data.valueOffsets as Int32Array;
+      const bytes = data.values as Uint8Array;
+      return i => (valid(i) ? utf8Text.decode(bytes.subarray(offsets[offset + i], offsets[offset + i + 1])) : null);
+    }
     case Type.LargeUtf8:
     case Type.Utf8View:
       return i => (valid(i) ? toCell(vector.get(i)) : null);

@@ -153,17 +153,23 @@ function formatFraction(rem: number, unit: TimeUnitName): string {
   return '.' + s.slice(0, end);
 }
 
+// consecutive timestamps usually fall on the same day: remember the last day's text
+let lastDay = NaN;
+let lastDayText = '';
+
 /** Count of `unit` since the epoch to ISO 8601; `Z` suffix iff `utc`. */
 export function formatTimestamp(value: bigint | number, unit: TimeUnitName, utc: boolean): string {
   const [sec, rem] = splitSeconds(value, unit);
   const days = Math.floor(sec / 86400);
+  if (days !== lastDay) {
+    lastDay = days;
+    lastDayText = formatDateFromDays(days);
+  }
   const s = sec - days * 86400;
   const hh = Math.floor(s / 3600);
   const mm = Math.floor((s % 3600) / 60);
   const ss = s % 60;
-  return (
-    formatDateFromDays(days) + 'T' + pad2(hh) + ':' + pad2(mm) + ':' + pad2(ss) + formatFraction(rem, unit) + (utc ? 'Z' : '')
-  );
+  return lastDayText + 'T' + pad2(hh) + ':' + pad2(mm) + ':' + pad2(ss) + formatFraction(rem, unit) + (utc ? 'Z' : '');
 }
 
 /** Time of day (count of `unit` since midnight) to `HH:mm:ss[.f…]`. */
