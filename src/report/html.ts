@@ -2,6 +2,8 @@ import { allFindings, scorecardOf, type ReportLike } from '../scorecard/index.js
 import { datesViewSchema, piiViewSchema, viewOf, type ColumnLike } from '../scorecard/input.js';
 import type { Dimension, Scorecard } from '../scorecard/schema.js';
 import { bytes, int } from '../scorecard/score.js';
+import { formatSeconds } from '../scorecard/volume.js';
+import { thisRun } from './markdown.js';
 
 /**
  * The readiness report as one self-contained HTML file: inline CSS and inline SVG, no script, no network.
@@ -222,7 +224,7 @@ function dimensionSection(d: Dimension, sc: Scorecard, report: ReportLike): stri
       `<tr><td>Bytes</td><td class="num">${esc(bytes(Number(f.bytes)))}</td><td class="num">${esc(bytes(Number(f.projectedBytes)))}</td></tr>` +
       `<tr><td>Memory if loaded into pandas (estimate)</td><td class="num">${esc(bytes(Number(f.memoryBytes)))}</td><td class="num">${esc(bytes(Number(f.projectedMemoryBytes)))}</td></tr>` +
       `<tr><td>Average row width</td><td class="num">${esc(f.avgRowBytes)} B</td><td>${esc(f.avgRowBasis)}</td></tr>` +
-      `<tr><td>Profiling rate</td><td class="num">${f.bytesPerSecond === null ? '–' : esc(bytes(Number(f.bytesPerSecond)) + '/s')}</td><td class="num">${f.projectedProfileSeconds === null ? '–' : `≈ ${esc(f.projectedProfileSeconds)} s`}</td></tr>` +
+      `<tr><td>Time to profile</td><td>${esc(thisRun(report) ?? '–')}</td><td>≈ ${esc(formatSeconds(Number(f.projectedProfileSeconds)))} at the reference ${esc(bytes(Number(f.referenceBytesPerSecond)))}/s</td></tr>` +
       `<tr><td>Recommendation</td><td colspan="2"><strong>${esc(f.recommendation)}</strong></td></tr></tbody></table>`;
   }
   if (d.id === 'governance' && sc.piiInventory !== null && sc.piiInventory.length > 0) {

@@ -1,6 +1,7 @@
 import { allFindings, scorecardOf, type ReportLike } from '../scorecard/index.js';
 import type { Scorecard } from '../scorecard/schema.js';
 import { bytes, int } from '../scorecard/score.js';
+import { formatSeconds } from '../scorecard/volume.js';
 
 /**
  * Text for a Markdown table cell or paragraph: every character Markdown or the HTML it may contain could
@@ -29,6 +30,14 @@ function row(cells: (string | number | null)[]): string {
 
 function table(header: string[], rows: (string | number | null)[][]): string[] {
   return [row(header), row(header.map(() => '---')), ...rows.map(row)];
+}
+
+/** This run's own timing (a timing field of the report: it changes from run to run). */
+export function thisRun(report: ReportLike): string | null {
+  const ms = report.run?.durationMs;
+  if (ms === undefined || ms <= 0) return null;
+  const threads = report.run?.threads ?? 1;
+  return `${formatSeconds(ms / 1000)} this run, ${bytes(report.input.size / (ms / 1000))}/s on ${threads} thread${threads === 1 ? '' : 's'}`;
 }
 
 function scoreText(s: number | null): string {
@@ -90,7 +99,7 @@ export function renderMarkdown(report: ReportLike & { scorecard?: unknown }, sco
             ['Bytes', bytes(Number(f.bytes)), bytes(Number(f.projectedBytes))],
             ['Memory in pandas (est.)', bytes(Number(f.memoryBytes)), bytes(Number(f.projectedMemoryBytes))],
             ['Average row width', `${f.avgRowBytes} B (${md(String(f.avgRowBasis))})`, null],
-            ['Profile time', f.bytesPerSecond === null ? null : `${bytes(Number(f.bytesPerSecond))}/s`, f.projectedProfileSeconds === null ? null : `≈ ${f.projectedProfileSeconds} s`],
+            ['Profile time', thisRun(report), `≈ ${formatSeconds(Number(f.projectedProfileSeconds))} at the reference ${bytes(Number(f.referenceBytesPerSecond))}/s`],
             ['Recommendation', null, md(String(f.recommendation))],
           ],
         ),

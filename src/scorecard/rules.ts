@@ -58,7 +58,7 @@ export const scorecardRulesSchema = z
       .prefault({}),
     volume: z
       .object({
-        weights: weights({ headroom: 0.5, profileTime: 0, splittability: 0.5 }),
+        weights: weights({ headroom: 0.4, profileTime: 0.2, splittability: 0.4 }),
         projectionFactor: positive.default(10),
         machineMemoryBytes: positive.default(16 * 2 ** 30),
         usableMemoryShare: share.default(0.5),

@@ -142,7 +142,7 @@ export function volumeDimension(view: ReportView, rules: ScorecardRules): Dimens
   // ---- recommendation ----------------------------------------------------------------------------------
   let recommendation: string;
   if (memoryProjected <= usable) recommendation = 'single-machine, in memory';
-  else if (projectedSeconds === null || projectedSeconds <= v.profileSecondsBudget) recommendation = 'single-machine, streaming or out-of-core';
+  else if (projectedSeconds <= v.profileSecondsBudget) recommendation = 'single-machine, streaming or out-of-core';
   else recommendation = 'distributed';
   findings.push(
     finding(
@@ -151,7 +151,7 @@ export function volumeDimension(view: ReportView, rules: ScorecardRules): Dimens
       'info',
       null,
       `Recommended processing at ${factor}× today's volume: ${recommendation}`,
-      { factor, projectedRows: rows * factor, projectedBytes: size * factor, projectedMemoryBytes: memoryProjected, projectedSeconds: projectedSeconds === null ? null : Math.round(projectedSeconds) },
+      { factor, projectedRows: rows * factor, projectedBytes: size * factor, projectedMemoryBytes: memoryProjected, projectedSeconds: Math.round(projectedSeconds) },
       recommendation === 'single-machine, in memory'
         ? 'Any single-machine tool (pandas, DuckDB, Polars) handles this volume with room to spare.'
         : recommendation === 'distributed'
@@ -172,8 +172,8 @@ export function volumeDimension(view: ReportView, rules: ScorecardRules): Dimens
     memoryBytes: memory,
     memoryMultiplier: size === 0 ? null : round1(memory / size),
     projectedMemoryBytes: memoryProjected,
-    bytesPerSecond: rate === null ? null : Math.round(rate),
-    projectedProfileSeconds: projectedSeconds === null ? null : Math.round(projectedSeconds),
+    referenceBytesPerSecond: Math.round(rate),
+    projectedProfileSeconds: Math.round(projectedSeconds),
     splittable,
     recommendation,
   }, rules);

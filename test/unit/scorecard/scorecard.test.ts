@@ -258,8 +258,8 @@ describe('volume', () => {
       memoryBytes: 8300, // 100·8 + 100·(57 + 10) + 100·8
       memoryMultiplier: 0.8,
       projectedMemoryBytes: 83000,
-      bytesPerSecond: 10000,
-      projectedProfileSeconds: 10,
+      referenceBytesPerSecond: 52428800, // the rules' reference rate, not this run's timing
+      projectedProfileSeconds: 0, // 100,000 bytes at 50 MiB/s
       splittable: true,
       recommendation: 'single-machine, in memory',
     });
@@ -269,26 +269,29 @@ describe('volume', () => {
     const small = rules({ volume: { machineMemoryBytes: 100000 } });
     const v = dim(build(baseReport(), small), 'volume');
     expect(comp(v, 'headroom')).toBe(60.2); // 50,000 / 83,000
-    expect(v.score).toBe(80);
+    expect(v.score).toBe(84); // 60.2·0.4 + 100·0.2 + 100·0.4
     expect(ids(v)).toEqual(['warn volume.memory-projection', 'info volume.recommendation']);
     expect(v.facts.recommendation).toBe('single-machine, streaming or out-of-core');
-    const slow = dim(build(baseReport({ run: { durationMs: 100_000, threads: 1 } }), small), 'volume');
-    expect(comp(slow, 'profileTime')).toBe(90); // 900 s budget / 1,000 s, weight 0 by default
-    expect(slow.score).toBe(80);
+    // 100,000 bytes at a reference 100 B/s: 1,000 s against the 900 s budget
+    const slow = dim(build(baseReport(), rules({ volume: { machineMemoryBytes: 100000, referenceBytesPerSecond: 100 } })), 'volume');
+    expect(comp(slow, 'profileTime')).toBe(90);
+    expect(slow.score).toBe(82); // 24.08 + 18 + 40
     expect(slow.facts.recommendation).toBe('distributed');
+    // the run's own timing changes nothing
+    expect(build(baseReport({ run: { durationMs: 123_456, threads: 8 } })).dimensions).toEqual(build(baseReport()).dimensions);
     expect(ids(slow)).toEqual(['warn volume.memory-projection', 'warn volume.profile-time', 'info volume.recommendation']);
   });
 
   it('a gzip CSV cannot be split', () => {
     const big = dim(build(baseReport({ input: { ...baseReport().input, compression: 'gzip', splittable: false, size: 300 * 2 ** 20 } })), 'volume');
     expect(comp(big, 'splittability')).toBe(40);
-    expect(big.score).toBe(70);
+    expect(big.score).toBe(76); // 40 + 20 + 16
     expect(ids(big)).toEqual(['warn volume.not-splittable', 'info volume.recommendation']);
     expect(big.facts.avgRowBasis).toBe('estimated from mean value lengths + one separator per field');
     expect(big.facts.avgRowBytes).toBe(21); // 3 + 10 + 5 + 3 separators
     const small = dim(build(baseReport({ input: { ...baseReport().input, compression: 'gzip', splittable: false } })), 'volume');
     expect(comp(small, 'splittability')).toBe(80);
-    expect(small.score).toBe(90);
+    expect(small.score).toBe(92);
     expect(ids(small)).toEqual(['info volume.not-splittable', 'info volume.recommendation']);
   });
 
@@ -296,7 +299,7 @@ describe('volume', () => {
     const pq = (parquet: unknown) => baseReport({ input: { ...baseReport().input, format: 'parquet', dialect: null, parquet } });
     const small = dim(build(pq({ createdBy: 'parquet-cpp-arrow version 14.0.0', rowGroups: [{ rows: 100, bytes: 1000 }, { rows: 200, bytes: 2000 }] })), 'volume');
     expect(comp(small, 'splittability')).toBe(70);
-    expect(small.score).toBe(85);
+    expect(small.score).toBe(88);
     expect(ids(small)).toEqual(['warn volume.row-groups-small', 'info volume.recommendation']);
     expect(small.findings[0]!.evidence).toEqual({ groups: 2, avgRows: 150, minRows: 10000 });
     const large = dim(build(pq({ rowGroupRows: [1_000_000], rowGroupBytes: [2 ** 31] })), 'volume');
