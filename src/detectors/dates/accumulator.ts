@@ -97,7 +97,7 @@ interface LocalEntry {
   cls: ValueClass | null | typeof NULL_TOKEN;
   n: number;
 }
-const LOCAL_MAX = 4096;
+const LOCAL_MAX = 16_384;
 /** Longest cell looked at, surrounding whitespace included (the classifier itself stops at 64). */
 const MAX_DATE_TEXT = 96;
 const LOCAL_REFRESH = 65_536;
@@ -242,6 +242,11 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
         this.like = cls;
         this.likeSrc = v;
       }
+      return;
+    }
+    if (cls === null && n > 24) {
+      // long non-dates (free text) are mostly distinct: keeping them would only fill the map
+      this.unparsed++;
       return;
     }
     if (this.local.size >= LOCAL_MAX) {
