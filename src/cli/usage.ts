@@ -3,7 +3,7 @@ import { TOOL_VERSION } from '../util/version.js';
 export const USAGE = `dataready ${TOOL_VERSION} — how ready is this data for production?
 
 Usage:
-  dataready profile <file> [options]   profile a CSV (.csv, .tsv, .gz, .zst), Parquet or Arrow IPC file
+  dataready profile <file|dir>... [options]   profile a CSV (.csv, .tsv, .gz, .zst), Parquet or Arrow IPC file
   dataready compare <baseline.json> <current.json> [--format text|json|md] [--rules FILE]
                    [--junit FILE] [--out FILE] [--strict]
                                        what changed between two reports, and whether it matters

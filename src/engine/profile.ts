@@ -10,6 +10,8 @@ import { sniffDialect, type SniffedDialect } from '../sources/dialect.js';
 import { readHead } from '../sources/text-stream.js';
 import { TOOL_VERSION } from '../util/version.js';
 import { TableProfiler } from './table.js';
+import { rebaseTableState } from './rebase.js';
+import { expandInputs, schemaDifferences } from './inputs.js';
 import { openColumnar } from './columnar.js';
 import { csvLayout, csvTasks, DeclinedError, defaultThreads, runShards, type Progress } from './parallel.js';
 import type { ShardTask } from './shard-task.js';
@@ -61,11 +63,14 @@ export interface ProfileOutcome {
   duplicateList: { row: number; cluster: number; kind: 'exact' | 'near' }[];
 }
 
-export async function profileFile(path: string, options: ProfileOptions): Promise<ProfileOutcome> {
-  const now = options.now ?? (() => new Date());
-  const started = now();
-  const t0 = performance.now();
-  const info = await inspectInput(path);
+interface BuiltTable {
+  table: TableProfiler;
+  inputFacts: Pick<Report['input'], 'splittable' | 'dialect' | 'columnar'>;
+  usedThreads: number;
+}
+
+/** Profiles one input file into a TableProfiler with rows numbered from 1. */
+async function buildTable(info: InputInfo, options: ProfileOptions): Promise<BuiltTable> {
   const threads = Math.max(1, options.threads ?? defaultThreads());
   let table: TableProfiler;
   let inputFacts: Pick<Report['input'], 'splittable' | 'dialect' | 'columnar'>;
@@ -110,7 +115,7 @@ export async function profileFile(path: string, options: ProfileOptions): Promis
       }
     }
     table = parallel ?? (await streamCsvTable(info, plan, dialect, options));
-    if (table.rows === 0) throw new UserError(`${path}: the file has a header row but no data records`);
+    if (table.rows === 0) throw new UserError(`${info.path}: the file has a header row but no data records`);
     inputFacts = {
       splittable: info.compression === 'none',
       dialect: {
@@ -128,6 +133,61 @@ export async function profileFile(path: string, options: ProfileOptions): Promis
       },
     };
   }
+  return { table, inputFacts, usedThreads };
+}
+
+export async function profileFile(path: string, options: ProfileOptions): Promise<ProfileOutcome> {
+  return profileFiles([path], options);
+}
+
+/**
+ * Profiles one file, or several files as one table (a partitioned export). Files whose columns (names, in
+ * order) agree with the first file's are profiled as one table, their rows numbered on across files in the
+ * order given; a file that disagrees is left out and `input.files[].differences` says how it differs.
+ */
+export async function profileFiles(paths: string[], options: ProfileOptions): Promise<ProfileOutcome> {
+  const now = options.now ?? (() => new Date());
+  const started = now();
+  const t0 = performance.now();
+  const files = await expandInputs(paths);
+  const infos = await Promise.all(files.map((f) => inspectInput(f)));
+  const first = infos[0]!;
+  let reference: string[] | null = null;
+  let merged: TableProfiler | null = null;
+  let firstFacts: BuiltTable['inputFacts'] | null = null;
+  let usedThreads = 1;
+  const fileFacts: NonNullable<Report['input']['files']> = [];
+  for (const info of infos) {
+    const built = await buildTable(info, options);
+    const header = built.table.header;
+    const differences = reference === null ? null : schemaDifferences(reference, header);
+    const included = differences === null;
+    fileFacts.push({
+      path: info.path,
+      size: info.size,
+      modifiedAt: info.modifiedAt,
+      format: info.format,
+      rows: built.table.rows,
+      columns: header.length,
+      included,
+      differences,
+    });
+    if (!included) continue;
+    usedThreads = Math.max(usedThreads, built.usedThreads);
+    if (merged === null) {
+      reference = header;
+      merged = built.table;
+      firstFacts = built.inputFacts;
+    } else {
+      // Row numbers continue across files, so --duplicates rows point into the concatenation.
+      merged.merge(TableProfiler.fromJSON(rebaseTableState(built.table.toJSON(), merged.rows), options.rules));
+    }
+  }
+  const table = merged!;
+  const inputFacts = firstFacts!;
+  const info = first;
+  const path = paths.length === 1 ? paths[0]! : paths.join(' ');
+  const totalSize = fileFacts.filter((f) => f.included).reduce((a, f) => a + f.size, 0);
   const asOf = options.asOf ?? new Date(info.modifiedAt);
   const result = table.finish(asOf);
   const { list: duplicateList, ...duplicates } = result.duplicates;
@@ -136,12 +196,15 @@ export async function profileFile(path: string, options: ProfileOptions): Promis
     tool: { name: 'dataready', version: TOOL_VERSION },
     input: {
       path,
-      name: basename(path),
-      size: info.size,
+      name: files.length === 1 ? basename(files[0]!) : `${fileFacts.filter((f) => f.included).length} files`,
+      size: totalSize,
       modifiedAt: info.modifiedAt,
       format: info.format,
       compression: info.compression,
       ...inputFacts,
+      ...(files.length > 1
+        ? { files: fileFacts, schemaAgreement: { agree: fileFacts.every((f) => f.included), excluded: fileFacts.filter((f) => !f.included).length } }
+        : {}),
     },
     rules: { path: options.rulesPath ?? null, sha256: rulesHash(options.rules) },
     table: { rows: result.rows, columns: result.columns.length, ragged: result.ragged },

@@ -142,6 +142,24 @@ export const reportSchema = z.object({
       })
       .optional()
       .describe('Parquet / Arrow only: the file\'s own metadata'),
+    files: z
+      .array(
+        z.object({
+          path: z.string(),
+          size: z.number().int(),
+          modifiedAt: z.string(),
+          format: z.enum(['csv', 'parquet', 'arrow', 'arrow-stream']),
+          rows: z.number().int(),
+          columns: z.number().int(),
+          included: z.boolean().describe('false when its columns disagree with the first file\'s'),
+          differences: z
+            .object({ missing: z.array(z.string()), extra: z.array(z.string()), reordered: z.boolean() })
+            .nullable(),
+        }),
+      )
+      .optional()
+      .describe('several input files profiled as one table'),
+    schemaAgreement: z.object({ agree: z.boolean(), excluded: z.number().int() }).optional(),
   }),
   rules: z.object({ path: z.string().nullable(), sha256: z.string() }),
   table: z.object({

@@ -78,7 +78,7 @@ describe('bad input gets one clear line and exit code 2', () => {
   });
 
   it('usage errors', () => {
-    expectCleanFailure(['profile'], /exactly one input file/);
+    expectCleanFailure(['profile'], /needs an input file/);
     expectCleanFailure(['profile', 'a.csv', '--format', 'xml'], /--format must be/);
     expectCleanFailure(['profile', 'a.csv', '--bogus'], /Unknown option/i);
     const r = runCli(['frobnicate']);

@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { gateOptions, gateRequest, printGateSummary, runGate } from '../../compare/gate.js';
 import { loadRules } from '../../config/rules.js';
-import { profileFile } from '../../engine/profile.js';
+import { profileFiles } from '../../engine/profile.js';
 import { renderText } from '../../report/text.js';
 import { renderHtml } from '../../report/html.js';
 import { renderMarkdown } from '../../report/markdown.js';
@@ -44,7 +44,7 @@ export async function runProfile(args: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return ExitCode.Ok;
   }
-  if (positionals.length !== 1) throw new UserError('profile needs exactly one input file (see dataready --help)');
+  if (positionals.length === 0) throw new UserError('profile needs an input file, several files or a directory (see dataready --help)');
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'md') throw new UserError(`--format must be text, json or md, not ${JSON.stringify(format)}`);
   const delimiter = values.delimiter === '\\t' || values.delimiter === 'tab' ? '\t' : values.delimiter;
@@ -71,8 +71,8 @@ export async function runProfile(args: string[]): Promise<number> {
   const maxMemoryBytes = values['max-memory'] === undefined ? undefined : parseSize(values['max-memory'], '--max-memory');
   const rules = loadRules(values.rules);
   const gate = gateRequest(values, values.rules);
-  const bar = progressBar(statSize(positionals[0]!), process.stderr.isTTY === true && !values.quiet);
-  const { report, duplicateList } = await profileFile(positionals[0]!, {
+  const bar = progressBar(positionals.length === 1 ? statSize(positionals[0]!) : 0, process.stderr.isTTY === true && !values.quiet);
+  const { report, duplicateList } = await profileFiles(positionals, {
     rules,
     rulesPath: values.rules,
     dialect: {
