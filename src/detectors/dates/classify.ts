@@ -523,7 +523,7 @@ export function classifyText(value: string): ValueClass | null {
     const orders = l3 === 2 && l1 === 2 && l2 === 2 ? YMD | DMY | MDY : DMY | MDY;
     const yearZero = l3 === 4 && allZero(f3, e3);
     if (zero || yearZero) return finishDate(key, 'text', DMY | MDY | (l3 === 2 ? YMD : 0), e3, true, [NaN, NaN, NaN], unpadded, weekday);
-    const pYMD = l3 === 2 ? `yy${sepCh}M${sepCh}d` : '';
+    const pYMD = orders & YMD ? `yy${sepCh}M${sepCh}d` : '';
     const pDMY = `d${sepCh}M${sepCh}${yearToken}`;
     const pMDY = `M${sepCh}d${sepCh}${yearToken}`;
     note(dateStart, e3, pYMD, pDMY, pMDY);

@@ -217,6 +217,20 @@ describe('merge determinism', () => {
     );
   });
 
+  test('fast path on slotted two-digit-year datetimes agrees too', () => {
+    const values = ['1/2/03 10:00', '1/3/03 10:00', '9/9/99 23:59', '01/02/03 10:00', '1/2/03 25:00', '31/2/03 10:00', '1/4/03 7:05', '12/24/03 10:00'];
+    const together = new DateColumnAccumulator('ts');
+    for (const v of values) together.add(v);
+    const apart = new DateColumnAccumulator('ts');
+    for (const v of values) {
+      const one = new DateColumnAccumulator('ts');
+      one.add(v);
+      apart.merge(one);
+    }
+    expect(together.toJSON()).toEqual(apart.toJSON());
+    expect(together.finish(ASOF)).toMatchObject({ formats: { 'M/d/yy H:mm': 6 }, unparsed: 2, resolution: 'month-first' });
+  });
+
   test('bucketed histograms say so', () => {
     const values = Array.from({ length: 500 }, (_, i) => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10));
     const r = whole(values, { maxDistinctDays: 64 }).finish(ASOF)!;
