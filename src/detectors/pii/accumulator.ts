@@ -264,7 +264,12 @@ export class PiiColumnAccumulator implements CellAccumulator<PiiState, PiiResult
     const values = this.cells - (this.level === 0 ? nullish : Math.round(nullish / rate));
     const order = this.keys.map((_, i) => i).sort((a, b) => this.keys[a]! - this.keys[b]!);
 
-    const decision = decideKind(shareOf, this.priors, this.rules);
+    const distinctOf = (mask: number): number => {
+      let n = 0;
+      for (let i = 0; i < this.keys.length; i++) if (!(this.bits[i]! & F.NULLISH) && this.bits[i]! & mask) n++;
+      return n;
+    };
+    const decision = decideKind(shareOf, this.priors, this.rules, distinctOf);
     if (decision !== null) {
       const k = PII_KINDS.indexOf(decision.kind);
       const examples: string[] = [];
@@ -286,7 +291,11 @@ export class PiiColumnAccumulator implements CellAccumulator<PiiState, PiiResult
       };
     }
 
-    if (withEmbedded >= this.rules.minEmbeddedValues && freeText / total >= this.rules.freeTextMinShare) {
+    if (
+      withEmbedded >= this.rules.minEmbeddedValues &&
+      withEmbedded / total >= this.rules.minEmbeddedShare &&
+      freeText / total >= this.rules.freeTextMinShare
+    ) {
       const embedded: Partial<Record<PiiKind, number>> = {};
       const kinds: PiiKind[] = [];
       let confidence = 0;

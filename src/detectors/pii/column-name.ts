@@ -79,8 +79,10 @@ const RULES: Record<PiiKind, NameRule> = {
     ),
   },
   address: {
-    strong: t('address|addresses|addr|address_line|addressline|street|streets|street_address|streetaddress|residence|residential_address|mailing|mailing_address|home_address|house_number|housenumber|house_no|apt|apartment|po_box|pobox|line_1|line_2|line_3|street_number|street_no|street_name|billing_address|shipping_address|postal_address|direccion|domicilio|adresse|anschrift|strasse|indirizzo|endereco|adres|calle|rue'),
-    negative: t('email|emails|e_mail|mail|ip|ipv4|ipv6|mac|url|urls|web|website|wallet|btc|eth|crypto|host|server|memory|mem|register|hex|pointer|ptr|contract|city|town|suburb|state|country|county|region|province|district|postcode|zip|zipcode|postal_code|postalcode'),
+    strong: t('address|addresses|addr|address_line|addressline|street|streets|street_address|streetaddress|residential_address|mailing|mailing_address|home_address|house_number|housenumber|house_no|apt|apartment|po_box|pobox|street_number|street_no|street_name|billing_address|shipping_address|postal_address|direccion|domicilio|adresse|anschrift|strasse|indirizzo|endereco|adres|calle|rue'),
+    weak: t('residence|line_1|line_2|line_3|location'),
+    // `address_id`, `c_current_addr_sk`: a key into an address table, not an address
+    negative: t('email|emails|e_mail|mail|ip|ipv4|ipv6|mac|url|urls|web|website|wallet|btc|eth|crypto|host|server|memory|mem|register|hex|pointer|ptr|contract|city|town|suburb|state|country|county|region|province|district|postcode|zip|zipcode|postal_code|postalcode|sk|fk|pk|id|ids|key|keys|uuid|count'),
   },
   date_of_birth: {
     strong: t('dob|d_o_b|birth|births|birthdate|birth_date|birthday|bday|born|date_of_birth|birthyear|birth_year|yob|year_of_birth|birth_dt|dateofbirth|geburtsdatum|geburtstag|fecha_nacimiento|fecha_de_nacimiento|nacimiento|date_naissance|date_de_naissance|naissance|data_nascita|data_di_nascita|geboortedatum'),

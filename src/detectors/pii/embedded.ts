@@ -2,7 +2,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { KIND_INDEX, type PiiKind } from './kinds.js';
 import { maskValue } from './mask.js';
-import { isCreditCardNumber, isEmail, isIban, isPlausibleDate, isSsn, phoneForm } from './validators.js';
+import { isCreditCardNumber, isEmail, isIban, isPlausibleDate, isSsn, NANP_SHAPE, phoneForm } from './validators.js';
 
 /**
  * PII embedded in prose (notes, comments, free-text queries). Each candidate found by a loose pattern is
@@ -23,6 +23,9 @@ const RE_IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b/g;
 const RE_IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])/g;
 const RE_IPV6 = /(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Fa-f:])/g;
 const RE_PHONE_CANDIDATE = /(?<![\w+])(?:\+|\(\d)?[\d(][\d\s().\-/]{5,20}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?(?![\w])/gi;
+const CARD_GROUPED = /^\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}$|^\d{4}([ -])\d{6}\2\d{4,5}$/;
+const RE_CARD_CUE = /\b(?:card|credit|debit|visa|mastercard|amex|cc|pan)\b[^.\n]{0,20}$/i;
+const RE_PHONE_CUE = /\b(?:phone|tel|telephone|call|mobile|cell|fax|whatsapp|contact|number|ph)\b[^.\n]{0,12}$/i;
 const RE_IP_BEFORE = /\b(?:ip|ipv4|address|addr|host|server|from|gateway)\b[\s:=]*$/i;
 const RE_VERSION_BEFORE = /(?:version|ver\.?|v|release|build|firmware)\s*$/i;
 const RE_PASSPORT = /\bpassport(?:\s*(?:no\.?|number|num|#|id))?\s*(?:is|:|=|-)?\s*([A-Z0-9]{6,9})\b/gi;
@@ -49,7 +52,10 @@ export function scanEmbedded(fullText: string, phoneCountry: CountryCode): Embed
   if (hasDigit) {
     for (const m of text.matchAll(RE_SSN)) if (!overlaps(m.index, m.index + m[0].length) && isSsn(m[0])) note('ssn', m[0], m.index);
     for (const m of text.matchAll(RE_CARD)) {
-      if (!overlaps(m.index, m.index + m[0].length) && isCreditCardNumber(m[0])) note('credit_card', m[0], m.index);
+      // in prose a card is written in groups of four (or 4-6-5), or bare next to a word that says card
+      const c = m[0];
+      const layout = CARD_GROUPED.test(c) || (/^\d+$/.test(c) && RE_CARD_CUE.test(text.slice(Math.max(0, m.index - 30), m.index)));
+      if (layout && !overlaps(m.index, m.index + c.length) && isCreditCardNumber(c)) note('credit_card', c, m.index);
     }
     for (const m of text.matchAll(RE_IBAN)) if (!overlaps(m.index, m.index + m[0].length) && isIban(m[0])) note('iban', m[0], m.index);
     for (const m of text.matchAll(RE_IPV4)) {
@@ -74,6 +80,9 @@ export function scanEmbedded(fullText: string, phoneCountry: CountryCode): Embed
       if (++n > 32) break;
       const c = m[0].trim();
       if (overlaps(m.index, m.index + m[0].length)) continue;
+      // a phone layout, or a phone word just before: bare digit runs in prose are rarely phone numbers
+      const layout = c.startsWith('+') || NANP_SHAPE.test(c) || RE_PHONE_CUE.test(text.slice(Math.max(0, m.index - 24), m.index));
+      if (!layout) continue;
       const form = phoneForm(c, phoneCountry);
       if (form === 1 || form === 2) note('phone', c, m.index);
     }

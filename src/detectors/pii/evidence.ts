@@ -17,7 +17,7 @@ import { F } from './validators.js';
  * so a tier of strength 0 can only fire when the name is explicit, and a silent name can never lift a weak
  * form. The share must also reach a floor: rules.minValidShareNamed when the name is explicit,
  * rules.minValidShareSuggestive when it only suggests, rules.minValidShare when silent, and rules.minValidShareWeakForm for the weak forms (random ids pass those
- * tests 60–90 % of the time). The best tier of each kind counts; the best kind wins, ties in PII_KINDS order.
+ * tests 60–90 % of the time; those also need rules.minDistinctWeakForm distinct values). The best tier of each kind counts; the best kind wins, ties in PII_KINDS order.
  */
 export interface Tier {
   bits: number;
@@ -52,7 +52,7 @@ export const TIERS: Readonly<Record<PiiKind, readonly Tier[]>> = {
   address: [
     { bits: F.ADDR_STREET, strength: 0.8 },
     { bits: F.ADDR_STREET | F.ADDR_WORD, strength: 0.3 },
-    { bits: F.ANY_TEXT, strength: 0 },
+    { bits: F.ADDR_LOOSE, strength: 0 },
   ],
   date_of_birth: [
     { bits: F.DATE, strength: 0.05 },
@@ -95,6 +95,7 @@ export function decideKind(
   shareOf: (bits: number) => number,
   priors: NamePriors,
   rules: PiiRules,
+  distinctOf: (bits: number) => number = () => Infinity,
 ): Decision | null {
   let best: Decision | null = null;
   for (const kind of PII_KINDS) {
@@ -112,6 +113,7 @@ export function decideKind(
       const floor =
         f >= STRONG ? rules.minValidShareNamed : f > 0 ? rules.minValidShareSuggestive : tier.weakForm ? rules.minValidShareWeakForm : rules.minValidShare;
       if (share < floor) continue;
+      if (tier.weakForm && f === 0 && distinctOf(tier.bits) < rules.minDistinctWeakForm) continue;
       if (tier.requires && f < STRONG && shareOf(tier.requires.bits) < tier.requires.minShare) continue;
       const confidence = share * (1 - (1 - tier.strength) * (1 - Math.max(0, f)));
       if (confidence < rules.minConfidence) continue;

@@ -22,6 +22,8 @@ export const piiRulesSchema = z
      * when the column name does not support them: random ids pass such tests 60–90 % of the time.
      */
     minValidShareWeakForm: z.number().min(0).max(1).default(0.98),
+    /** …and at least this many distinct values passing it (a handful of codes proves nothing). */
+    minDistinctWeakForm: z.number().int().min(1).default(20),
     /**
      * Distinct values classified exactly; beyond this the detector keeps a deterministic hash sample of
      * distinct values (level sampling, rate halves each time the budget is exceeded) and says so.
@@ -36,6 +38,8 @@ export const piiRulesSchema = z
     freeTextMinShare: z.number().min(0).max(1).default(0.3),
     /** A free-text column is reported when at least this many values hold embedded PII. */
     minEmbeddedValues: z.number().int().min(1).default(1),
+    /** …and at least this share of its non-empty values (one phone number in 5,000 product blurbs is not a finding). */
+    minEmbeddedShare: z.number().min(0).max(1).default(0.01),
     /** Values treated as empty for PII purposes (matched trimmed, case-insensitively). */
     nullTokens: z
       .array(z.string())

@@ -40,6 +40,7 @@ export const F = {
   MRN_LIKE: 1 << 25,
   FREE_TEXT: 1 << 26, // prose: scanned for embedded PII
   TEXTUAL: 1 << 27, // has a letter
+  ADDR_LOOSE: 1 << 30, // could be an address part: 3+ letters, a house number, or letters with digits
   NAME_FULL: 1 << 28, // 2–4 capitalised tokens (particles and initials allowed), no organisation words
 } as const;
 
@@ -162,7 +163,7 @@ export function phoneForm(v: string, country: CountryCode): 0 | 1 | 2 | 3 {
 const NANP_VALID = new Map<string, boolean>();
 
 /** (212) 555-1234, 212-555-1234, 212.555.1234, 1-212-555-1234, 001-212-555-1234, with an optional extension. */
-const NANP_SHAPE = /^(?:(?:\+|00|011)?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$/i;
+export const NANP_SHAPE = /^(?:(?:\+|00|011)?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$/i;
 
 // ---- dates (for date_of_birth; the date-format detector is elsewhere) ----
 
@@ -294,6 +295,7 @@ export function classifyValue(raw: string, ctx: ClassifyContext): number {
   }
   let bits = F.ANY_TEXT;
   if (letters >= 1) bits |= F.TEXTUAL;
+  if (letters >= 3 || (letters >= 1 && digits >= 1 && n >= 3) || (letters === 0 && digits >= 1 && digits <= 6 && /^\d+[A-Za-z]?$/.test(v))) bits |= F.ADDR_LOOSE;
 
   if (at === 1 && spaces === 0 && isEmail(v)) return bits | F.EMAIL;
 

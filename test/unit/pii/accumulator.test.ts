@@ -46,6 +46,20 @@ describe('PiiColumnAccumulator: what fires and what does not', () => {
     expect(run('product_name', repeat(100, (i) => ['Widget Pro', 'Smart Lamp', 'Travel Mug'][i % 3]!))).toBeNull();
   });
 
+  it('needs support before trusting weak forms and sparse findings', () => {
+    // four 9-digit codes that happen to pass the SSN rules (duckdb leading_zeros2.csv `comune`)
+    expect(run('comune', ['030151360', '030120530', '020040580', '030150870'])).toBeNull();
+    expect(run('ssn', ['030151360', '030120530', '020040580', '030150870'])!.kind).toBe('ssn');
+    // one support phone number among 200 product blurbs is not a PII column
+    const blurbs = repeat(200, (i) => (i === 0 ? 'Call support at (212) 555-0143 for help with setup' : `Compact blender with ${i} speed settings and glass jar`));
+    expect(run('description', blurbs)).toBeNull();
+    // geometry text: digit runs that are neither cards nor phones
+    expect(run('geometry', repeat(50, (i) => `POLYGON ((150.851 3475.772, 142.128 3478.081, 143.665 ${3483 + i}.892))`))).toBeNull();
+    // keys into an address table
+    expect(run('c_current_addr_sk', repeat(50, (i) => String(1000 + i * 7)))).toBeNull();
+    expect(run('employee_residence', repeat(50, (i) => ['US', 'GB', 'DE'][i % 3]!))).toBeNull();
+  });
+
   it('lets the column name decide where values are weak evidence', () => {
     const zips = repeat(100, (i) => String(10000 + i * 13));
     expect(run('zip', zips)!.kind).toBe('postal_code');
