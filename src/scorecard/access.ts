@@ -178,7 +178,37 @@ export function accessDimension(view: ReportView, rules: ScorecardRules): Dimens
     findings.push(finding(D, 'access.no-candidate-key', 'warn', null, 'No single column is unique and never empty: rows cannot be identified, joined or deduplicated by one key', { columns: report.columns.length }, 'Add a stable identifier at the source, or document the composite key.'));
   }
 
-  const schemaAgreement = component('schemaAgreement', 'Schema agreement', null, w.schemaAgreement, 'not measured: one file profiled (schema agreement applies across several files)');
+  let schemaAgreement;
+  const files = view.files;
+  if (files === null) {
+    schemaAgreement = component('schemaAgreement', 'Schema agreement', null, w.schemaAgreement, 'not measured: one file profiled (schema agreement applies across several files)');
+  } else {
+    const excluded = files.filter((f) => !f.included);
+    schemaAgreement = component(
+      'schemaAgreement',
+      'Schema agreement',
+      (100 * (files.length - excluded.length)) / files.length,
+      w.schemaAgreement,
+      `${files.length - excluded.length} of ${files.length} files have the first file's columns`,
+    );
+    for (const f of excluded) {
+      const d = f.differences;
+      const what = d
+        ? [d.missing.length ? `missing ${d.missing.map(q).join(', ')}` : '', d.extra.length ? `extra ${d.extra.map(q).join(', ')}` : '', d.reordered ? 'columns in another order' : ''].filter(Boolean).join('; ')
+        : 'different columns';
+      findings.push(
+        finding(
+          D,
+          'access.schema-disagreement',
+          'fail',
+          null,
+          `${q(f.path)} does not have the first file's columns (${what}) and was left out of the profile${f.rows !== undefined ? ` (${int(f.rows)} rows)` : ''}`,
+          { path: f.path, missing: d?.missing ?? [], extra: d?.extra ?? [], reordered: d?.reordered ?? null },
+          'Make every file of the delivery share one schema (same names, same order), or profile them separately.',
+        ),
+      );
+    }
+  }
 
   return dimension(D, 'Access & Integration', [parsing, encoding, header, typeStability, keysComponent, schemaAgreement], findings, {
     raggedRows: ragged.rows,
@@ -186,5 +216,7 @@ export function accessDimension(view: ReportView, rules: ScorecardRules): Dimens
     header: dialect === null ? true : dialect.header,
     unstableColumns: unstable.length,
     candidateKeys: [...keys, ...likelyKeys].map((c) => c.name),
+    files: files === null ? 1 : files.length,
+    filesExcluded: files === null ? 0 : files.filter((f) => !f.included).length,
   }, rules);
 }

@@ -41,6 +41,14 @@ export function checklist(view: ReportView, dims: Record<DimensionId, Dimension>
     accessFails.length === 0 && encodingWarn.length === 0 ? 'pass' : 'fail',
     `${int(report.table.ragged.rows)} ragged records; ${encodingWarn.length} encoding problem${encodingWarn.length === 1 ? '' : 's'}; ${accessFails.length} fail finding${accessFails.length === 1 ? '' : 's'} in Access & Integration`,
   );
+  const files = view.files;
+  const excludedFiles = files === null ? [] : files.filter((f) => !f.included);
+  add(
+    'schema-agreement',
+    'All files of the delivery share one schema',
+    files === null ? 'not-measurable' : excludedFiles.length === 0 ? 'pass' : 'fail',
+    files === null ? 'one file profiled' : excludedFiles.length === 0 ? `${files.length} files with the same columns` : `left out for different columns: ${excludedFiles.map((f) => f.path).join(', ')}`,
+  );
   const unstable = Number(dims.access.facts.unstableColumns ?? 0);
   add('schema-stable', 'Every column holds one type', unstable === 0 ? 'pass' : 'fail', unstable === 0 ? 'every column conforms to its inferred type' : `${unstable} column${unstable === 1 ? '' : 's'} mix types`);
   const keys = (dims.access.facts.candidateKeys as string[] | undefined) ?? [];

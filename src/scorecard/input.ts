@@ -31,6 +31,8 @@ export interface ReportLike {
     parquet?: unknown;
     /** Parquet / Arrow metadata: createdBy, units (row groups or batches), shardRows {count, min, max, mean} */
     columnar?: unknown;
+    /** Several input files profiled as one table: per file path, size, modifiedAt, rows, included, differences */
+    files?: unknown;
   };
   rules: { path: string | null; sha256: string };
   table: { rows: number; columns: number; ragged: { rows: number; tooFew: number; tooMany: number }; fingerprint?: unknown };
@@ -105,6 +107,20 @@ export const columnarViewSchema = z.looseObject({
   shardRows: z.looseObject({ count: count, min: count, max: count, mean: count }).optional(),
 });
 
+const fileSchema = z.looseObject({
+  path: z.string(),
+  size: count.optional(),
+  modifiedAt: z.string().optional(),
+  rows: count.optional(),
+  included: z.boolean().default(true),
+  differences: z
+    .looseObject({ missing: z.array(z.string()).default([]), extra: z.array(z.string()).default([]), reordered: z.boolean().default(false) })
+    .nullable()
+    .default(null),
+});
+export const filesViewSchema = z.array(fileSchema);
+export type FileView = z.infer<typeof fileSchema>;
+
 export type DatesView = z.infer<typeof datesViewSchema>;
 export type PiiView = z.infer<typeof piiViewSchema>;
 
@@ -140,6 +156,8 @@ export interface ReportView {
   parquet: ParquetView | null;
   contentFingerprint: string | null;
   baseline: boolean;
+  /** Input files when several were profiled as one table; null for one file. */
+  files: FileView[] | null;
   /** Sections present but not in a readable shape: "field: reason". */
   unreadable: string[];
 }
@@ -221,6 +239,10 @@ export function viewOf(report: ReportLike, context: ScorecardContext = {}): Repo
     duplicates,
     parquet,
     contentFingerprint: fingerprintOf(report),
+    files: (() => {
+      const f = lenient(filesViewSchema, report.input.files, 'input.files', unreadable);
+      return f && f.length > 1 ? f : null;
+    })(),
     baseline: context.baseline === true || present(report.baseline) || present(report.comparison),
     unreadable,
   };

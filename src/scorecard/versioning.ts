@@ -37,6 +37,7 @@ export function versioningDimension(view: ReportView, rules: ScorecardRules): Di
     ['modification time', report.input.modifiedAt.length > 0],
   ];
   if (report.input.format === 'parquet') parts.push(['Parquet created_by', (view.parquet?.createdBy ?? null) !== null]);
+  if (view.files !== null) parts.push(['size and modification time of every file', view.files.every((f) => f.size !== undefined && f.modifiedAt !== undefined)]);
   const have = parts.filter(([, ok]) => ok).length;
   const lineage = component('lineage', 'Lineage', (100 * have) / parts.length, w.lineage, `${parts.filter(([, ok]) => ok).map(([n]) => n).join(', ') || 'nothing'} recorded${have < parts.length ? `; missing: ${parts.filter(([, ok]) => !ok).map(([n]) => n).join(', ')}` : ''}`);
   if (have < parts.length) {

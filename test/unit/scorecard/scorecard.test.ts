@@ -97,6 +97,7 @@ describe('a clean table', () => {
       ['quality-thresholds', 'pass'],
       ['duplicates-checked', 'not-measurable'],
       ['parses-cleanly', 'pass'],
+      ['schema-agreement', 'not-measurable'],
       ['schema-stable', 'pass'],
       ['primary-key', 'pass'],
       ['scales-10x', 'pass'],
@@ -350,6 +351,24 @@ describe('access', () => {
     const none = dim(build(baseReport({ input: { ...r.input, dialect: { ...r.input.dialect!, header: false } } })), 'access');
     expect(comp(none, 'header')).toBe(50);
     expect(ids(none)).toContain('warn access.no-header');
+  });
+
+  it('schema agreement across several files', () => {
+    const file = (path: string, included: boolean, differences: unknown = null) => ({ path, size: 10, modifiedAt: '2026-01-01T00:00:00.000Z', format: 'csv', rows: 7, columns: 3, included, differences });
+    const r = baseReport();
+    const files = [file('a.csv', true), file('b.csv', true), file('c.csv', false, { missing: ['amount'], extra: ['amt'], reordered: false })];
+    const sc = build(baseReport({ input: { ...r.input, files, schemaAgreement: { agree: false, excluded: 1 } } }));
+    const a = dim(sc, 'access');
+    expect(comp(a, 'schemaAgreement')).toBe(66.7);
+    expect(a.score).toBe(69); // (100 + 66.7·0.15) / 1.15 = 95.7, capped by the fail
+    expect(ids(a)).toEqual(['fail access.schema-disagreement', 'info access.candidate-keys']);
+    expect(a.findings[0]!.message).toBe(`"c.csv" does not have the first file's columns (missing "amount"; extra "amt") and was left out of the profile (7 rows)`);
+    expect(a.facts.files).toBe(3);
+    expect(sc.checklist.find((c) => c.id === 'schema-agreement')).toEqual({ id: 'schema-agreement', item: 'All files of the delivery share one schema', status: 'fail', evidence: 'left out for different columns: c.csv' });
+    expect(comp(dim(sc, 'versioning'), 'lineage')).toBe(100);
+    const agree = build(baseReport({ input: { ...r.input, files: files.slice(0, 2) } }));
+    expect(comp(dim(agree, 'access'), 'schemaAgreement')).toBe(100);
+    expect(agree.checklist.find((c) => c.id === 'schema-agreement')!.status).toBe('pass');
   });
 
   it('candidate keys: exact, approximate, none', () => {
