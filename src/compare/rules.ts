@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ExitCode, UserError } from '../cli/errors.js';
-import { formatZodIssues } from '../config/rules.js';
+import { formatZodIssues } from '../config/zod-issues.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 
 /**
  * Thresholds of the regression checks (the `compare:` section of the rules). Every key has a default, so a
- * team's rules file only names what it changes. Defaults are documented in rules/compare.yaml; the values
+ * team's rules file only names what it changes. Defaults are documented in the compare: section of rules/default.yaml; the values
  * below must agree with that file (a unit test pins it).
  */
 const share = z.number().min(0).max(1);

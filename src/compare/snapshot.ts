@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ExitCode, UserError } from '../cli/errors.js';
-import { formatZodIssues } from '../config/rules.js';
+import { formatZodIssues } from '../config/zod-issues.js';
 import { columnSchema, REPORT_VERSION, reportSchema } from '../report/schema.js';
 
 /**

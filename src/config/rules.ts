@@ -7,6 +7,8 @@ import { PACKAGE_ROOT } from '../util/package-root.js';
 import { dateRulesSchema } from '../detectors/dates/rules.js';
 import { piiRulesSchema } from '../detectors/pii/rules.js';
 import { dupRulesSchema } from '../detectors/duplicates/rules.js';
+import { compareRulesSchema } from '../compare/rules.js';
+import { formatZodIssues } from './zod-issues.js';
 
 /**
  * The rules file: every threshold and default the profiler uses. The defaults live in rules/default.yaml;
@@ -37,6 +39,7 @@ export const rulesSchema = z
     dates: dateRulesSchema.prefault({}),
     pii: piiRulesSchema.prefault({}),
     duplicates: dupRulesSchema.prefault({}),
+    compare: compareRulesSchema.prefault({}),
   })
   .strict();
 
@@ -73,12 +76,7 @@ function deepMerge(base: unknown, over: unknown): unknown {
   return out;
 }
 
-export function formatZodIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`)
-    .join('; ');
-}
+export { formatZodIssues };
 
 export function loadRules(userPath?: string): ProfileRules {
   const defaults = readYaml(DEFAULT_RULES_PATH, 'default rules file');

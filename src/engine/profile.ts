@@ -191,6 +191,7 @@ export async function profileFiles(paths: string[], options: ProfileOptions): Pr
   const asOf = options.asOf ?? new Date(info.modifiedAt);
   const result = table.finish(asOf);
   const { list: duplicateList, ...duplicates } = result.duplicates;
+  maskBirthDates(result.columns);
   const report: Report = {
     reportVersion: REPORT_VERSION,
     tool: { name: 'dataready', version: TOOL_VERSION },
@@ -228,6 +229,18 @@ async function streamCsvTable(info: InputInfo, plan: CsvPlan, dialect: CsvDialec
   const profiler = table as TableProfiler | null;
   if (profiler === null) throw new UserError(`${info.path}: no records found (the file holds only blank lines)`);
   return profiler;
+}
+
+/**
+ * A birth date is personal data even as a column minimum or maximum: for a column the PII detector calls
+ * date_of_birth, the range is kept to the year.
+ */
+function maskBirthDates(columns: { pii: { kind: string } | null; dates: { min: string | null; max: string | null } | null }[]): void {
+  for (const c of columns) {
+    if (c.pii?.kind !== 'date_of_birth' || !c.dates) continue;
+    if (c.dates.min) c.dates.min = `${c.dates.min.slice(0, 4)}-**-**`;
+    if (c.dates.max) c.dates.max = `${c.dates.max.slice(0, 4)}-**-**`;
+  }
 }
 
 function shardRowStats(rows: number[]): { count: number; min: number; max: number; mean: number } {
