@@ -45,6 +45,11 @@ export interface PiiState {
   masks: string[][];
 }
 
+/** Values longer than this are masked on their first MAX_MASKED characters. */
+const MAX_MASKED = 80;
+/** Values longer than this are not kept in the raw-value cache (found by hash instead). */
+const MAX_CACHED = 256;
+
 /**
  * Sampling level of a value: trailing zero bits of a 32-bit FNV-1a hash (finalised with murmur3's fmix32),
  * so P(level ≥ L) = 2^-L. Integer-only so that add() allocates nothing (a 53-bit double key would be boxed
@@ -124,22 +129,29 @@ export class PiiColumnAccumulator implements CellAccumulator<PiiState, PiiResult
     if (known !== undefined) {
       // kept already through a merged state: count it and remember the raw value for the fast path
       this.counts[known]!++;
-      this.raw[known] = value;
-      this.byValue.set(value, known);
+      if (value.length <= MAX_CACHED) {
+        this.raw[known] = value;
+        this.byValue.set(value, known);
+      }
       return;
     }
     const bits = classifyValue(value, this.ctx);
     const masks: string[] = [];
     let emb = 0;
     if (!(bits & F.NULLISH)) {
-      for (let k = 0; k < PII_KINDS.length; k++) if (bits & KIND_BITS[k]!) masks.push(maskValue(PII_KINDS[k]!, value));
+      // masks of long values are cut: an example shows the shape, and state stays small
+      const shown = value.length > MAX_MASKED ? value.slice(0, MAX_MASKED) : value;
+      for (let k = 0; k < PII_KINDS.length; k++) {
+        if (bits & KIND_BITS[k]!) masks.push(maskValue(PII_KINDS[k]!, shown) + (shown === value ? '' : '…'));
+      }
       if (bits & F.FREE_TEXT || (bits & F.TEXTUAL && value.length >= 12 && /\s/.test(value))) {
         const found = scanEmbedded(value, this.ctx.phoneCountry);
         emb = found.kinds;
         for (const m of found.masks) masks.push(m);
       }
     }
-    this.push(key, level, bits, emb, 1, masks, value);
+    // long values are not held for the fast path (bounded memory on hostile input); they are still found by hash
+    this.push(key, level, bits, emb, 1, masks, value.length <= MAX_CACHED ? value : undefined);
     if (this.keys.length > this.rules.sampleDistinct) this.raiseLevel();
   }
 

@@ -1,4 +1,4 @@
-import { isIP, isIPv4, isIPv6 } from 'node:net';
+import { isIPv4, isIPv6 } from 'node:net';
 import validator from 'validator';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
@@ -361,4 +361,3 @@ export function classifyValue(raw: string, ctx: ClassifyContext): number {
   return bits;
 }
 
-export { isIP };

@@ -95,6 +95,16 @@ describe('PiiColumnAccumulator: what fires and what does not', () => {
     expect(r.values).toBe(50);
   });
 
+  it('keeps state small on long cells', () => {
+    const acc = new PiiColumnAccumulator('address');
+    for (let i = 0; i < 300; i++) acc.add(`${i} Main Street `.repeat(4000));
+    const state = JSON.stringify(acc.toJSON());
+    expect(state.length).toBeLessThan(300 * 200);
+    const r = acc.finish()!;
+    expect(r.kind).toBe('address');
+    expect(r.examples[0]!.endsWith('…')).toBe(true);
+  });
+
   it('honours rules: kinds switched off, thresholds', () => {
     expect(run('col_7', SSNS, { kinds: ['email'] })).toBeNull();
     expect(run('col_7', SSNS, { minConfidence: 0.99 })).toBeNull();
