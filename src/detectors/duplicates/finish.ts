@@ -112,6 +112,8 @@ const PRIOR_M = [0, 0.88, 0.08, 0.04];
 /** Columns worth at least this many bits when equal count towards maxDifferingFields. */
 const INFORMATIVE_BITS = 3;
 const MIN_PASSES = 3;
+/** A pass whose blocks would hold more than this many records on average is not worth its grouping. */
+const EXPECTED_BLOCK = 8;
 const LARGE_TABLE_ROWS = 500_000;
 /** Small tables get every pass: a million candidate pairs cost well under a second. */
 const MIN_PAIR_BUDGET = 1_000_000;
@@ -339,7 +341,10 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
       s = e;
     }
     nonEmptyShare[c] = sampled === 0 ? 0 : filled / sampled;
-    uExact[c] = filled < 2 ? 1 : Math.max(sumSq / (filled * (filled - 1)), 1 / (filled * 4));
+    // A sample without repeats only bounds u; the floor scales with the whole column, not the sample,
+    // so that an e-mail column of 5M rows still counts as selective.
+    const filledAll = Math.max(filled, (filled / Math.max(sampled, 1)) * r);
+    uExact[c] = filled < 2 ? 1 : Math.max(sumSq / (filled * (filled - 1)), 1 / (filledAll * 4));
     distinct[c] = filled === 0 ? 0 : values / filled;
     const t = info?.[c]?.type;
     if (t === 'date' || t === 'datetime') kind[c] = KIND_DATE;
@@ -617,7 +622,7 @@ function choosePasses(
     for (let j = i + 1; j < usable.length; j++) {
       const a = usable[i]!, b = usable[j]!;
       const u = uExact[a]! * uExact[b]!;
-      if (r * u > rules.maxBlock) continue; // blocks too large to be useful
+      if (r * u > EXPECTED_BLOCK) continue; // blocks too large to be useful
       const filled = nonEmpty[a]! * nonEmpty[b]!;
       options.push({ pass: { a, b }, cost: u / Math.max(0.05, filled) });
     }

@@ -8,7 +8,8 @@
  *      0                      empty / whitespace / a missing-value sentinel ("-", "null", "n/a", …)
  *      bit31 = 1              a number or a date: bit30 = date, bits 0..29 = float32 bits >>> 2 of the
  *                             value (dates as days since 1970-01-01, datetimes with the time as a fraction)
- *      bit31 = 0, non-zero    a text value: a 31-bit bloom of the character bigrams inside each token of the
+ *      bit31 = 0, bit30 = 1   digits only (phone numbers, codes, integers): 14-bit hash + 16-bit bigram bloom
+ *      bit31 = 0, non-zero    a text value: a 30-bit bloom of the character bigrams inside each token of the
  *                             normalized text (lower case, punctuation as separator, common address
  *                             abbreviations folded: "Street" and "St." give the same bits). Token order does
  *                             not matter, so "Noah Watson" equals "Watson Noah". Digit-only values and
@@ -26,7 +27,10 @@
 
 export const NUMERIC_FLAG = 0x80000000;
 export const DATE_FLAG = 0x40000000;
-const BLOOM_BITS = 31;
+/** On a non-numeric word: a digit string (bits 16..29 hash of the digits, bits 0..15 their bigram bloom). */
+export const DIGITS_FLAG = 0x40000000;
+const BLOOM_BITS = 30;
+const DIGIT_BLOOM_BITS = 16;
 
 const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
@@ -61,6 +65,12 @@ export function popcount32(x: number): number {
 /** Jaccard estimate of two text words' bigram sets (1 when equal). */
 export function bloomJaccard(a: number, b: number): number {
   if (a === b) return 1;
+  const da = a & DIGITS_FLAG, db = b & DIGITS_FLAG;
+  if (da !== db) return 0;
+  if (da !== 0) {
+    a &= 0xffff;
+    b &= 0xffff;
+  }
   const union = popcount32(a | b);
   return union === 0 ? 0 : popcount32(a & b) / union;
 }
@@ -74,9 +84,16 @@ function tokenHash(s: string): number {
   return h >>> 0;
 }
 
+function bigramHash(prev: number, cur: number): number {
+  let h = Math.imul((prev << 16) ^ cur, 0x9e3779b1);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x85ebca6b);
+  return h >>> 16;
+}
+
 function bigramBit(prev: number, cur: number): number {
-  // Multiply-shift range reduction to 0..30: `%` on a uint32 compiles to a slow float modulo in V8.
-  return 1 << (((Math.imul((prev << 8) ^ cur, 0x9e3779b1) >>> 16) * BLOOM_BITS) >>> 16);
+  // Multiply-shift range reduction to 0..29: `%` on a uint32 compiles to a slow float modulo in V8.
+  return 1 << ((bigramHash(prev, cur) * BLOOM_BITS) >>> 16);
 }
 
 /** Bits for a whole token, with start and end markers (code 1 and 2) so short tokens still set bits. */
@@ -230,16 +247,21 @@ function digitsWord(t: string): number {
     if (c >= 48 && c <= 57) count++;
   }
   const skip = count > 10 ? count - 10 : 0;
-  let seen = 0, prev = 1, bits = 0;
+  // Only 100 digit bigrams exist, so a bloom alone would make many different numbers equal: the word
+  // carries a 14-bit hash of the digits for identity and a 16-bit bigram bloom for typos.
+  let seen = 0, prev = 1, bits = 0, h = 0x811c9dc5;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
     if (c < 48 || c > 57) continue;
     if (seen++ < skip) continue;
-    bits |= bigramBit(prev, c);
+    bits |= 1 << ((bigramHash(prev, c) * DIGIT_BLOOM_BITS) >>> 16);
+    h = Math.imul(h ^ c, 0x01000193);
     prev = c;
   }
-  bits |= bigramBit(prev, 2);
-  return bits >>> 0;
+  bits |= 1 << ((bigramHash(prev, 2) * DIGIT_BLOOM_BITS) >>> 16);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (DIGITS_FLAG | ((h >>> 18) << 16) | bits) >>> 0;
 }
 
 /** Text: lower-cased alphanumeric tokens, abbreviations folded, bigram bloom per token OR-ed together. */
@@ -257,6 +279,8 @@ function textWord(cell: string): number {
       if (tokLen > 0) bits |= tok | bigramBit(prev, 2);
       let dh = 0x811c9dc5;
       for (let k = i + 1; k < n; k++) dh = Math.imul(dh ^ (cell.charCodeAt(k) | 32), 0x01000193);
+      dh ^= dh >>> 15;
+      dh = Math.imul(dh, 0x85ebca6b);
       bits |= 1 << (((dh >>> 16) * BLOOM_BITS) >>> 16);
       return bits >>> 0;
     }

@@ -47,9 +47,15 @@ describe('near words', () => {
     expect(isDateWord(nearWord('325.43'))).toBe(false);
   });
 
+  it('keeps digit strings apart by a hash and grades their typos on the bloom part', () => {
+    expect(nearWord('4691516')).not.toBe(nearWord('4961516'));
+    expect(bloomJaccard(nearWord('4691516'), nearWord('4691517'))).toBeGreaterThanOrEqual(0.6);
+    expect(bloomJaccard(nearWord('4691516'), nearWord('harrington'))).toBe(0);
+  });
+
   it('grades typos by bigram Jaccard', () => {
     expect(bloomJaccard(nearWord('Harrington'), nearWord('Harrington'))).toBe(1);
-    expect(bloomJaccard(nearWord('Harrington'), nearWord('Harringtno'))).toBeCloseTo(0.545, 3);
+    expect(bloomJaccard(nearWord('Harrington'), nearWord('Harringtno'))).toBeCloseTo(0.571, 3);
     expect(bloomJaccard(nearWord('Harrington'), nearWord('Harrinton'))).toBeGreaterThanOrEqual(0.6);
     expect(bloomJaccard(nearWord('Harrington'), nearWord('Blackwood'))).toBeLessThan(0.4);
   });
