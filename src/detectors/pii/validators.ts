@@ -18,7 +18,7 @@ export const F = {
   PHONE_POSSIBLE: 1 << 29, // written like a phone number, possible length, not a valid number
   SSN: 1 << 4, // ddd-dd-dddd / ddd dd dddd passing SSA rules
   SSN_PLAIN: 1 << 5, // nine bare digits passing SSA rules (weak)
-  NATID_LIKE: 1 << 6, // 6–11 bare digits or SSN-shaped: a national id when the column name says so
+  NATID_LIKE: 1 << 6, // 6–11 bare digits other than 9: another national id, when the column name says so
   CARD: 1 << 7,
   IBAN: 1 << 8,
   IPV4: 1 << 9,
@@ -321,10 +321,12 @@ export function classifyValue(raw: string, ctx: ClassifyContext): number {
         else if (pf === 3) bits |= F.PHONE_POSSIBLE;
       }
     }
+    // other national ids (6–11 digits) count under an explicit name; a 9-digit or SSN-shaped value must
+    // pass the SSA rules (an `ssn` column of 900-xx-xxxx ITINs or 000-00-0000 fillers is not SSNs)
     if (digitsOnly) {
-      if (n >= 6 && n <= 11) bits |= F.NATID_LIKE;
+      if (n >= 6 && n <= 11 && n !== 9) bits |= F.NATID_LIKE;
       if (n === 4 && +v >= 1870 && +v <= 2030) bits |= F.YEAR;
-    } else if (SSN_SHAPED.test(v)) bits |= F.NATID_LIKE;
+    }
     if (POSTAL_NUM.test(v)) bits |= F.POSTAL_NUM;
     else if (POSTAL_ZIP4.test(v)) bits |= F.POSTAL_ZIP4;
     if (PASSPORT.test(v)) bits |= F.PASSPORT_LIKE;

@@ -50,6 +50,9 @@ describe('PiiColumnAccumulator: what fires and what does not', () => {
     // four 9-digit codes that happen to pass the SSN rules (duckdb leading_zeros2.csv `comune`)
     expect(run('comune', ['030151360', '030120530', '020040580', '030150870'])).toBeNull();
     expect(run('ssn', ['030151360', '030120530', '020040580', '030150870'])!.kind).toBe('ssn');
+    // a column named ssn holding only invalid ranges is not an SSN column
+    expect(run('ssn', repeat(60, (i) => `9${String(i).padStart(2, '0')}-7${i % 10}-${String(1000 + i).padStart(4, '0')}`))).toBeNull();
+    expect(run('ssn', repeat(60, (i) => (i % 2 ? '000-00-0000' : `666-${String(10 + i).padStart(2, '0')}-1234`)))).toBeNull();
     // one support phone number among 200 product blurbs is not a PII column
     const blurbs = repeat(200, (i) => (i === 0 ? 'Call support at (212) 555-0143 for help with setup' : `Compact blender with ${i} speed settings and glass jar`));
     expect(run('description', blurbs)).toBeNull();
