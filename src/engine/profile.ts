@@ -208,7 +208,7 @@ export async function profileFiles(paths: string[], options: ProfileOptions): Pr
         : {}),
     },
     rules: { path: options.rulesPath ?? null, sha256: rulesHash(options.rules) },
-    table: { rows: result.rows, columns: result.columns.length, ragged: result.ragged },
+    table: { rows: result.rows, columns: result.columns.length, ragged: result.ragged, fingerprint: result.fingerprint },
     columns: result.columns as unknown as Report['columns'],
     duplicates: duplicates as unknown as Report['duplicates'],
     run: { startedAt: started.toISOString(), durationMs: Math.round(performance.now() - t0), threads: usedThreads },

@@ -2,6 +2,7 @@ import type { Cell } from '../metrics/accumulator.js';
 import { ColumnProfiler, type ColumnResult, type ColumnState } from '../metrics/column.js';
 import type { ProfileRules } from '../config/rules.js';
 import { DuplicateAccumulator, type DupResult, type DupState } from '../detectors/duplicates/index.js';
+import { ContentFingerprint, type FingerprintState } from '../metrics/fingerprint.js';
 
 /**
  * Profiles one table (one shard of it, or all of it): a ColumnProfiler per column, plus row-level facts.
@@ -20,6 +21,7 @@ export interface TableState {
   ragged: RaggedState;
   columns: ColumnState[];
   duplicates: DupState;
+  fingerprint: FingerprintState;
 }
 
 export interface TableResult {
@@ -27,6 +29,8 @@ export interface TableResult {
   ragged: { tooFew: number; tooMany: number; rows: number; examples: number[] };
   columns: ColumnResult[];
   duplicates: DupResult;
+  /** Order-independent content hash of the parsed rows (see metrics/fingerprint.ts). */
+  fingerprint: string;
 }
 
 const RAGGED_EXAMPLES = 10;
@@ -36,6 +40,7 @@ export class TableProfiler {
   ragged: RaggedState = { tooFew: 0, tooMany: 0, examples: [] };
   columns: ColumnProfiler[];
   duplicates: DuplicateAccumulator;
+  fingerprint = new ContentFingerprint();
 
   constructor(
     readonly header: string[],
@@ -57,6 +62,7 @@ export class TableProfiler {
     }
     for (let i = 0; i < width; i++) this.columns[i]!.add(i < n ? cells[i]! : null);
     this.duplicates.addRow(cells, rowNumber);
+    this.fingerprint.addRow(cells);
   }
 
   merge(other: TableProfiler): void {
@@ -67,6 +73,7 @@ export class TableProfiler {
     this.ragged.examples = [...this.ragged.examples, ...other.ragged.examples].slice(0, RAGGED_EXAMPLES);
     for (let i = 0; i < this.columns.length; i++) this.columns[i]!.merge(other.columns[i]!);
     this.duplicates.merge(other.duplicates);
+    this.fingerprint.merge(other.fingerprint);
   }
 
   toJSON(): TableState {
@@ -76,6 +83,7 @@ export class TableProfiler {
       ragged: { ...this.ragged, examples: this.ragged.examples.slice() },
       columns: this.columns.map((c) => c.toJSON()),
       duplicates: this.duplicates.toJSON(),
+      fingerprint: this.fingerprint.toJSON(),
     };
   }
 
@@ -85,6 +93,7 @@ export class TableProfiler {
     t.ragged = { ...s.ragged, examples: s.ragged.examples.slice() };
     t.columns = s.columns.map((c) => ColumnProfiler.fromJSON(c, rules));
     t.duplicates = DuplicateAccumulator.fromJSON(s.duplicates, rules.duplicates);
+    t.fingerprint = ContentFingerprint.fromJSON(s.fingerprint);
     return t;
   }
 
@@ -108,6 +117,7 @@ export class TableProfiler {
       },
       columns,
       duplicates,
+      fingerprint: this.fingerprint.finish(),
     };
   }
 }

@@ -171,6 +171,7 @@ export const reportSchema = z.object({
       tooMany: z.number().int(),
       examples: z.array(z.number().int()).describe('1-based data-record numbers of the first ragged records'),
     }),
+    fingerprint: z.string().describe('content hash of the parsed rows that does not depend on row order or quoting'),
   }),
   columns: z.array(columnSchema),
   duplicates: duplicatesSchema,

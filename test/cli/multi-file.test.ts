@@ -37,3 +37,16 @@ describe('several files profile as one table', () => {
     expect(report.input.files[1]).toMatchObject({ included: false, differences: { missing: ['name'], extra: ['fullname', 'extra'], reordered: false } });
   });
 });
+
+describe('content fingerprint', () => {
+  it('does not depend on row order or quoting, and changes with a value', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.csv'), 'id,name\n1,Ann\n2,"Bob"\n3,Cy\n');
+    writeFileSync(join(dir, 'b.csv'), 'id,name\n3,"Cy"\n1,Ann\n2,Bob\n');
+    writeFileSync(join(dir, 'c.csv'), 'id,name\n3,Cy\n1,Ann\n2,Bo\n');
+    const fp = (f: string) => JSON.parse(runCli(['profile', join(dir, f), '--format', 'json']).stdout).table.fingerprint;
+    expect(fp('a.csv')).toMatch(/^[0-9a-f]{16,}$/);
+    expect(fp('b.csv')).toBe(fp('a.csv'));
+    expect(fp('c.csv')).not.toBe(fp('a.csv'));
+  });
+});
