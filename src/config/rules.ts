@@ -8,6 +8,7 @@ import { dateRulesSchema } from '../detectors/dates/rules.js';
 import { piiRulesSchema } from '../detectors/pii/rules.js';
 import { dupRulesSchema } from '../detectors/duplicates/rules.js';
 import { compareRulesSchema } from '../compare/rules.js';
+import { scorecardRulesSchema } from '../scorecard/rules.js';
 import { formatZodIssues } from './zod-issues.js';
 
 /**
@@ -39,6 +40,7 @@ export const rulesSchema = z
     dates: dateRulesSchema.prefault({}),
     pii: piiRulesSchema.prefault({}),
     duplicates: dupRulesSchema.prefault({}),
+    scorecard: scorecardRulesSchema.prefault({}),
     compare: compareRulesSchema.prefault({}),
   })
   .strict();

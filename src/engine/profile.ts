@@ -28,6 +28,8 @@ export interface ProfileOptions {
   maxMemoryBytes?: number;
   threads?: number;
   progress?: Progress;
+  /** A baseline (--baseline, or a history with an earlier run) will be compared against: the scorecard counts it. */
+  baseline?: boolean;
   /** Clock for the timing fields; injectable so tests can pin it. */
   now?: () => Date;
 }
@@ -213,7 +215,7 @@ export async function profileFiles(paths: string[], options: ProfileOptions): Pr
     duplicates: duplicates as unknown as Report['duplicates'],
     run: { startedAt: started.toISOString(), durationMs: Math.round(performance.now() - t0), threads: usedThreads },
   };
-  report.scorecard = buildScorecard(report, scorecardRulesFrom(options.rules));
+  report.scorecard = buildScorecard(report, scorecardRulesFrom(options.rules), { baseline: options.baseline ?? false });
   return { report, duplicateList };
 }
 

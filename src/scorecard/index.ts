@@ -23,7 +23,7 @@ function sectionDimension(where: string): DimensionId {
 
 /**
  * The readiness scorecard of a finished report: five dimensions, each from the report's numbers only (it
- * never sees rows), graded with `rules` (rules/scorecard.yaml). Pure and deterministic: the same report and
+ * never sees rows), graded with `rules` (the scorecard: section of rules/default.yaml). Pure and deterministic: the same report and
  * rules give the same scorecard, whatever the run's timing except the profile-time projection.
  * `context.baseline`: the run is compared with a baseline (the CLI's --baseline / --history), which the
  * report itself may not say yet when the scorecard is built.

@@ -132,7 +132,7 @@ export const scorecardRulesSchema = z
 export type ScorecardRules = z.infer<typeof scorecardRulesSchema>;
 export type Risk = z.infer<typeof risk>;
 
-export const SCORECARD_RULES_PATH = join(PACKAGE_ROOT, 'rules', 'scorecard.yaml');
+export const SCORECARD_RULES_PATH = join(PACKAGE_ROOT, 'rules', 'default.yaml');
 
 /** The built-in defaults, without reading any file. */
 export function defaultScorecardRules(): ScorecardRules {
@@ -161,7 +161,7 @@ let cached: ScorecardRules | undefined;
 
 /**
  * The scorecard rules in effect: the `scorecard` block of the profile rules once rules/default.yaml holds
- * one, else rules/scorecard.yaml (read once).
+ * one, else the scorecard: section of rules/default.yaml (read once).
  */
 export function scorecardRulesFrom(profileRules?: unknown): ScorecardRules {
   const block = (profileRules as { scorecard?: unknown } | undefined)?.scorecard;

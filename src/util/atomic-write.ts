@@ -15,7 +15,11 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // the folder itself is unusable (a file in the path, no permission): nothing was written to remove
+    }
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new UserError(`cannot write ${path}: ${code}`);
   }

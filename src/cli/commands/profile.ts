@@ -1,8 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { gateOptions, gateRequest, printGateSummary, runGate } from '../../compare/gate.js';
+import { describeBaseline, gateOptions, gateRequest, printGateSummary, runGate } from '../../compare/gate.js';
 import { loadRules } from '../../config/rules.js';
 import { profileFiles } from '../../engine/profile.js';
 import { renderText } from '../../report/text.js';
+import { renderScorecardText } from '../../report/terminal-scorecard.js';
 import { renderHtml } from '../../report/html.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
@@ -86,6 +87,7 @@ export async function runProfile(args: string[]): Promise<number> {
     maxMemoryBytes,
     threads,
     progress: bar.update,
+    baseline: gate ? describeBaseline(gate, positionals[0]!) !== null : false,
   });
   bar.done();
   if (values.duplicates) {
@@ -95,7 +97,7 @@ export async function runProfile(args: string[]): Promise<number> {
   const json = JSON.stringify(report, null, 2) + '\n';
   if (values.out) writeFileAtomic(values.out, json);
   if (values.html) writeFileAtomic(values.html, renderHtml(report));
-  process.stdout.write(format === 'json' ? json : format === 'md' ? renderMarkdown(report) : renderText(report));
+  process.stdout.write(format === 'json' ? json : format === 'md' ? renderMarkdown(report) : renderScorecardText(report) + '\n' + renderText(report));
   if (gate) {
     const result = runGate(report, positionals[0]!, gate);
     printGateSummary(result, format, values.quiet ?? false);

@@ -32,7 +32,7 @@ function rules(over: unknown): ScorecardRules {
 }
 
 describe('rules', () => {
-  it('rules/scorecard.yaml holds exactly the built-in defaults', () => {
+  it('the scorecard: section of rules/default.yaml holds exactly the built-in defaults', () => {
     expect(scorecardRulesFrom()).toEqual(RULES);
     expect(RULES.grades).toEqual({ A: 90, B: 80, C: 70, D: 60 });
     expect(RULES.weights).toEqual({ quality: 0.3, volume: 0.1, access: 0.2, governance: 0.2, versioning: 0.2 });
