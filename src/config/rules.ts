@@ -24,6 +24,10 @@ export const rulesSchema = z
       .object({
         tokens: z.array(z.string().min(1, 'a null token cannot be empty')).max(1000),
         caseSensitive: z.boolean(),
+        discover: z
+          .object({ minRepeat: z.number().int().min(2), minShare: z.number().min(0).max(1) })
+          .strict()
+          .prefault({ minRepeat: 3, minShare: 0.005 }),
       })
       .strict(),
     types: z.object({ minShare: z.number().min(0).max(1) }).strict(),

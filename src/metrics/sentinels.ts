@@ -1,0 +1,74 @@
+import { classifyValue, ValueKind } from './value-kind.js';
+import type { TypeName } from './value-kind.js';
+
+/**
+ * Disguised nulls nobody listed: a value that repeats and does not belong to its column. Two kinds of
+ * evidence, both read from the column's exact most-frequent values (never from rows):
+ *
+ *  - misfits: in a column whose type is numeric, date or boolean, a repeated value of another kind
+ *    (`unknown`, `n.a.`, `PrivacySuppressed` in a numeric column);
+ *  - placeholders: a repeated value made of one character repeated, ignoring separators (`999999`, `-9999`,
+ *    `00000`, `999-99-9999`, `000-00-0000`, `XXXX`), or the classic `123-45-6789`.
+ *
+ * A candidate is reported when it occurs at least `minRepeat` times, and counted as missing when it also
+ * makes up at least `minShare` of the column's present values (strong evidence). Date sentinels (1900-01-01,
+ * 9999-12-31) are the date detector's business and are reported there.
+ */
+export interface SentinelRules {
+  minRepeat: number;
+  minShare: number;
+}
+
+export interface SentinelFinding {
+  /** value → count, every candidate seen */
+  found: Record<string, number>;
+  /** the candidates with strong evidence, counted as missing */
+  counted: Record<string, number>;
+}
+
+const PLACEHOLDER_EXTRA = new Set(['123-45-6789', '123456789', '1234567890']);
+
+function isPlaceholder(v: string): boolean {
+  if (PLACEHOLDER_EXTRA.has(v)) return true;
+  const core = v.replace(/^[+-]/, '').replace(/[\s.\-/()]/g, '');
+  if (core.length < 3) return false;
+  const c = core[0]!;
+  for (let i = 1; i < core.length; i++) if (core[i] !== c) return false;
+  // 9s, 0s and X/x are placeholders; 1111 and 5555 are less clear but still a repeated digit.
+  return /[0-9Xx#*]/.test(c);
+}
+
+function misfit(kind: ValueKind, type: TypeName): boolean {
+  switch (type) {
+    case 'integer':
+    case 'decimal':
+      return kind !== ValueKind.Integer && kind !== ValueKind.Decimal;
+    case 'date':
+    case 'datetime':
+      return kind !== ValueKind.Date && kind !== ValueKind.DateTime;
+    case 'boolean':
+      return kind !== ValueKind.Boolean;
+    default:
+      return false;
+  }
+}
+
+export function discoverSentinels(
+  top: readonly { value: string; count: number }[],
+  type: TypeName,
+  present: number,
+  rules: SentinelRules,
+): SentinelFinding {
+  const found: Record<string, number> = {};
+  const counted: Record<string, number> = {};
+  for (const { value, count } of top) {
+    if (count < rules.minRepeat) continue;
+    const v = value.trim();
+    if (v === '') continue;
+    const kind = classifyValue(v);
+    if (!(misfit(kind, type) || isPlaceholder(v))) continue;
+    found[value] = count;
+    if (present > 0 && count / present >= rules.minShare) counted[value] = count;
+  }
+  return { found, counted };
+}
