@@ -27,7 +27,7 @@
  *      date of birth and the rest.
  *    - Matches are joined transitively (union–find) into clusters.
  */
-import { bloomJaccard, DATE_FLAG, isNumericWord, NUMERIC_FLAG, wordToNumber } from './normalize.js';
+import { bloomJaccard, DATE_FLAG, DIGITS_FLAG, isNumericWord, NUMERIC_FLAG, wordToNumber } from './normalize.js';
 import type { DupRules } from './rules.js';
 
 export interface ColumnInfo {
@@ -112,6 +112,8 @@ const PRIOR_M = [0, 0.88, 0.08, 0.04];
 /** Columns worth at least this many bits when equal count towards maxDifferingFields. */
 const INFORMATIVE_BITS = 3;
 const MIN_PASSES = 3;
+/** Most bits an equal text (bloom) value may add. */
+const TEXT_EXACT_MAX_BITS = 12;
 /** A pass whose blocks would hold more than this many records on average is not worth its grouping. */
 const EXPECTED_BLOCK = 8;
 const LARGE_TABLE_ROWS = 500_000;
@@ -317,20 +319,23 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
   const uClose = new Float64Array(f);
   const nonEmptyShare = new Float64Array(f);
   const digitsOnly = new Uint8Array(f);
+  const bloomText = new Uint8Array(f);
 
   // ---- column profiles on a strided sample of representatives ------------------------------------------
   const stride = Math.max(1, Math.floor(r / SAMPLE_ROWS));
   // Value frequencies by sorting the sampled words (a Map keyed by uint32 would box every key).
   const sample = new Uint32Array(Math.ceil(r / stride));
   for (let c = 0; c < f; c++) {
-    let filled = 0, numeric = 0, dates = 0, sampled = 0;
+    let filled = 0, numeric = 0, dates = 0, sampled = 0, digitWords = 0;
     for (let k = 0; k < r; k += stride) {
       sampled++;
       const x = w[reps[k]! * f + c]!;
       if (x === 0) continue;
       sample[filled++] = x;
       if (isNumericWord(x)) { numeric++; if (x & DATE_FLAG) dates++; }
+      else if (x & DIGITS_FLAG) digitWords++;
     }
+    bloomText[c] = filled > 0 && (filled - numeric - digitWords) / filled >= 0.5 ? 1 : 0;
     const sorted = sample.subarray(0, filled).sort();
     let sumSq = 0, values = 0;
     for (let s = 0; s < filled;) {
@@ -397,8 +402,13 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
     for (let c = 0; c < f; c++) {
       const ue = uExact[c]!, uc = Math.min(uClose[c]!, 1 - ue), ud = Math.max(1 - ue - uc, 1e-6);
       const me = m[c * 4 + 1]!, mc = m[c * 4 + 2]!, md = m[c * 4 + 3]!;
-      wt[c * 5 + LEVEL_EXACT] = Math.log2(me / ue);
-      wt[c * 5 + LEVEL_CLOSE] = Math.max(0, Math.log2(mc / Math.max(uc, 1e-6)));
+      // Equal 30-bit text blooms are near-certain identity for short values but not for long ones among
+      // candidates that already share words (same name, similar e-mail): capped like "close".
+      wt[c * 5 + LEVEL_EXACT] = bloomText[c] ? Math.min(TEXT_EXACT_MAX_BITS, Math.log2(me / ue)) : Math.log2(me / ue);
+      // "Close" is measured against random pairs, but candidates already agree elsewhere (same name, so a
+      // similar e-mail; same street, so a similar address): the chance of a close value is far higher
+      // among them than the random-pair u says. Capped so a typo-level match never weighs like a key.
+      wt[c * 5 + LEVEL_CLOSE] = Math.min(rules.closeMaxBits, Math.max(0, Math.log2(mc / Math.max(uc, 1e-6))));
       wt[c * 5 + LEVEL_DIFF] = Math.min(0, Math.log2(md / ud));
       wt[c * 5 + LEVEL_SWAP] = wt[c * 5 + LEVEL_EXACT]!;
     }

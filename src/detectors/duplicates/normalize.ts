@@ -266,7 +266,7 @@ function digitsWord(t: string): number {
 
 /** Text: lower-cased alphanumeric tokens, abbreviations folded, bigram bloom per token OR-ed together. */
 function textWord(cell: string): number {
-  let bits = 0, tok = 0, tokH = 0x811c9dc5, tokLen = 0, prev = 1;
+  let bits = 0, tok = 0, tokH = 0x811c9dc5, tokLen = 0, tokLetters = 0, prev = 1;
   const n = cell.length;
   for (let i = 0; i <= n; i++) {
     let c = i < n ? cell.charCodeAt(i) : 32;
@@ -276,7 +276,7 @@ function textWord(cell: string): number {
     if (c === 64 && i < n) {
       // E-mail: the domain is shared by many unrelated people, so it adds one bit, not a dozen bigrams
       // that would make every two addresses at the same provider look alike.
-      if (tokLen > 0) bits |= tok | bigramBit(prev, 2);
+      if (tokLen > 0) bits |= flushToken(tok, tokH, tokLen, tokLetters, prev);
       let dh = 0x811c9dc5;
       for (let k = i + 1; k < n; k++) dh = Math.imul(dh ^ (cell.charCodeAt(k) | 32), 0x01000193);
       dh ^= dh >>> 15;
@@ -284,16 +284,21 @@ function textWord(cell: string): number {
       bits |= 1 << (((dh >>> 16) * BLOOM_BITS) >>> 16);
       return bits >>> 0;
     }
+    if (alnum && tokLen > 0 && (c <= 57) !== (tokLetters === 0)) {
+      // Letters and digits run together ("taylor77623", "flat3b") are separate tokens, so the number
+      // is hashed as a whole rather than lost among the letters' bigrams.
+      bits |= flushToken(tok, tokH, tokLen, tokLetters, prev);
+      tok = 0; tokH = 0x811c9dc5; tokLen = 0; tokLetters = 0; prev = 1;
+    }
     if (alnum) {
       tok |= bigramBit(prev, c);
       tokH = Math.imul(tokH ^ c, 0x01000193);
+      if (c > 57) tokLetters++;
       tokLen++;
       prev = c;
     } else if (tokLen > 0) {
-      tok |= bigramBit(prev, 2);
-      const abbrev = tokLen <= 12 ? ABBREV_BITS.get(tokH & 0x3fffffff) : undefined;
-      bits |= abbrev ?? tok;
-      tok = 0; tokH = 0x811c9dc5; tokLen = 0; prev = 1;
+      bits |= flushToken(tok, tokH, tokLen, tokLetters, prev);
+      tok = 0; tokH = 0x811c9dc5; tokLen = 0; tokLetters = 0; prev = 1;
     }
   }
   if (bits !== 0 && bits === SENTINEL_BITS.get(bits)) {
@@ -302,6 +307,22 @@ function textWord(cell: string): number {
     if (SENTINELS.has(t)) return 0;
   }
   return bits >>> 0;
+}
+
+/** The bits one finished token adds to a text word. */
+function flushToken(tok: number, tokH: number, tokLen: number, tokLetters: number, prev: number): number {
+  if (tokLetters === 0) {
+    // A number inside text (house number, the digits of an e-mail name): digit bigrams are few and land
+    // on bits the words already set, so the number sets 3 bits from a hash of all its digits.
+    let h = tokH ^ (tokH >>> 15);
+    h = Math.imul(h, 0x85ebca6b);
+    let bits = (1 << (((h >>> 16) * BLOOM_BITS) >>> 16)) | (1 << (((h & 0xffff) * BLOOM_BITS) >>> 16));
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    bits |= 1 << (((h >>> 16) * BLOOM_BITS) >>> 16);
+    return bits;
+  }
+  const abbrev = tokLen <= 12 ? ABBREV_BITS.get(tokH & 0x3fffffff) : undefined;
+  return abbrev ?? (tok | bigramBit(prev, 2));
 }
 
 const SENTINEL_BITS = new Map<number, number>();

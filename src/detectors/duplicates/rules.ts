@@ -23,6 +23,8 @@ export const dupRulesSchema = z
     maxDifferingShare: z.number().min(0).max(1).default(0.34),
     /** Bigram-Jaccard from which two different texts count as "close" (a typo, not another value). */
     closeJaccard: z.number().min(0.3).max(1).default(0.6),
+    /** Most bits a "close" (typo-level) field may add to a pair's weight. */
+    closeMaxBits: z.number().min(0).max(40).default(4),
     /** Dates no more than this many days apart count as "close". */
     dateCloseDays: z.number().min(0).max(3660).default(31),
     /** Numbers within this relative difference count as equal (rounding, float formatting). */

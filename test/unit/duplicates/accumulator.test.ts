@@ -67,7 +67,7 @@ describe('near duplicates', () => {
   const cities = ['Leeds', 'York', 'Hull', 'Bath', 'Derby'];
   for (let i = 0; i < 300; i++) {
     const f = firsts[i % firsts.length]!, l = lasts[(i * 7) % lasts.length]!;
-    filler.push([String(100 + i), f, l, `${f}.${l}${i}@example.org`.toLowerCase(), `0700 ${String(100000 + i * 37)}`,
+    filler.push([String(100 + i), f, l, `${f}.${l}.${String.fromCharCode(97 + (i % 26), 97 + ((i * 7) % 26), 97 + ((i * 11) % 23))}@example.org`.toLowerCase(), `0700 ${String(100000 + i * 37)}`,
       `${(i % 90) + 1} ${['Oak', 'Elm', 'Ash'][i % 3]} Road`, cities[i % 5]!, `19${50 + (i % 50)}-0${(i % 9) + 1}-1${i % 10}`]);
   }
   const variants: string[][] = [

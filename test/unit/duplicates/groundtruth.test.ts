@@ -11,13 +11,13 @@ import {
 interface Pinned { predicted: number; correct: number; truePairs: number; f1Floor: number; precisionFloor: number }
 
 const cases: [() => LabelledTable, Pinned][] = [
-  [() => febrl('1'), { truePairs: 500, predicted: 491, correct: 491, f1Floor: 0.95, precisionFloor: 0.99 }],
+  [() => febrl('1'), { truePairs: 500, predicted: 490, correct: 490, f1Floor: 0.95, precisionFloor: 0.99 }],
   [() => febrl('2'), { truePairs: 1934, predicted: 1925, correct: 1925, f1Floor: 0.95, precisionFloor: 0.99 }],
-  [() => febrl('3'), { truePairs: 6538, predicted: 6400, correct: 6400, f1Floor: 0.95, precisionFloor: 0.99 }],
-  [() => febrl('4'), { truePairs: 5000, predicted: 4894, correct: 4894, f1Floor: 0.95, precisionFloor: 0.99 }],
-  [splink, { truePairs: 2975, predicted: 2733, correct: 2652, f1Floor: 0.9, precisionFloor: 0.96 }],
-  [splinkWithId, { truePairs: 2975, predicted: 2719, correct: 2638, f1Floor: 0.9, precisionFloor: 0.96 }],
-  [fodorsZagat, { truePairs: 112, predicted: 115, correct: 103, f1Floor: 0.85, precisionFloor: 0.85 }],
+  [() => febrl('3'), { truePairs: 6538, predicted: 6398, correct: 6398, f1Floor: 0.95, precisionFloor: 0.99 }],
+  [() => febrl('4'), { truePairs: 5000, predicted: 4893, correct: 4893, f1Floor: 0.95, precisionFloor: 0.99 }],
+  [splink, { truePairs: 2975, predicted: 2626, correct: 2626, f1Floor: 0.9, precisionFloor: 0.98 }],
+  [splinkWithId, { truePairs: 2975, predicted: 2607, correct: 2607, f1Floor: 0.9, precisionFloor: 0.98 }],
+  [fodorsZagat, { truePairs: 112, predicted: 117, correct: 105, f1Floor: 0.85, precisionFloor: 0.85 }],
   [() => transactional(), { truePairs: 20, predicted: 20, correct: 20, f1Floor: 0.95, precisionFloor: 0.99 }],
   [() => households(), { truePairs: 31, predicted: 31, correct: 31, f1Floor: 0.9, precisionFloor: 0.95 }],
 ];
