@@ -30,18 +30,24 @@ export class DistinctAccumulator implements Accumulator<DistinctState, DistinctR
 
   /** `h` is a 53-bit hash of the value (see util/hash.ts). */
   addHash(h: number): void {
-    const idx = h % M;
-    // Remaining 39 bits: rank = position of the first set bit, counted from 1.
-    let w = Math.floor(h / M);
-    let rank = 1;
-    while ((w & 1) === 0 && rank <= 39) {
-      w = Math.floor(w / 2);
-      rank++;
+    // Register index: the low 14 bits. Rank: position (from 1) of the first set bit of the remaining 39 bits,
+    // 40 when none is set. Computed on two 32-bit parts with Math.clz32: same registers as a division loop,
+    // about 3x cheaper per cell (bench/results/hotpath.md).
+    const lo = h >>> 0;
+    const hi = (h - lo) / 4294967296; // the high 21 bits, exact
+    const idx = lo & (M - 1);
+    const w = ((lo >>> P) | (hi << (32 - P))) >>> 0; // bits 14..45 of h
+    let rank: number;
+    if (w !== 0) rank = 32 - Math.clz32(w & -w);
+    else {
+      const top = hi >>> P; // bits 46..52 of h
+      rank = top !== 0 ? 64 - Math.clz32(top & -top) : 40;
     }
     if (rank > this.registers[idx]!) this.registers[idx] = rank;
-    if (this.exact) {
-      this.exact.add(h);
-      if (this.exact.size > this.exactLimit) this.exact = null;
+    const exact = this.exact;
+    if (exact !== null) {
+      exact.add(h);
+      if (exact.size > this.exactLimit) this.exact = null;
     }
   }
 
