@@ -22,8 +22,10 @@ interface ValueInfo {
   hash: number;
 }
 
-// The cache only saves work; clearing it when full changes speed, never results.
+// The cache only saves work; clearing it when full, or turning it off, changes speed, never results.
 const VALUE_CACHE_LIMIT = 8192;
+// The cache's hit rate is judged over windows of this many lookups.
+const CACHE_WINDOW = 4096;
 
 export interface ColumnState {
   name: string;
@@ -64,7 +66,14 @@ export class ColumnProfiler {
   dates: DateColumnAccumulator;
   pii: PiiColumnAccumulator;
   private cache = new Map<string, ValueInfo>();
+  private caching = true;
+  private lookups = 0;
+  private misses = 0;
+  private readonly scratch: ValueInfo = { missing: -1, token: '', kind: ValueKind.String, numeric: NaN, length: 0, hash: 0 };
   private readonly nullTokens: Map<string, string>;
+  private readonly nullTokenMaxLength: number;
+  /** 1 at the char code of an ASCII character that can start a null token (both cases when case-insensitive). */
+  private readonly nullTokenFirst = new Uint8Array(128);
 
   constructor(
     readonly name: string,
@@ -75,6 +84,18 @@ export class ColumnProfiler {
     this.distinct = new DistinctAccumulator(rules.profile.distinctExactLimit);
     this.top = new TopValuesAccumulator(rules.profile.topValuesCapacity, rules.profile.topValues);
     this.nullTokens = nullTokenMap(rules);
+    // The map's keys are what a trimmed value (lower-cased when case-insensitive) must equal.
+    let maxLength = 0;
+    for (const key of this.nullTokens.keys()) {
+      maxLength = Math.max(maxLength, key.length);
+      const c = key.charCodeAt(0);
+      if (c < 128) {
+        this.nullTokenFirst[c] = 1;
+        // An ASCII character lower-cases to an ASCII key character only from itself or its upper case.
+        if (!rules.nulls.caseSensitive) this.nullTokenFirst[key.charAt(0).toUpperCase().charCodeAt(0)] = 1;
+      }
+    }
+    this.nullTokenMaxLength = maxLength;
     this.dates = new DateColumnAccumulator(name, rules.dates);
     this.pii = new PiiColumnAccumulator(name, rules.pii);
   }
@@ -87,12 +108,37 @@ export class ColumnProfiler {
       this.missing.addNull();
       return;
     }
-    let info = this.cache.get(cell);
-    if (info === undefined) {
-      info = this.describe(cell);
-      if (this.cache.size >= VALUE_CACHE_LIMIT) this.cache.clear();
-      this.cache.set(cell, info);
+    if (this.caching) {
+      const cached = this.cache.get(cell);
+      if (cached !== undefined) {
+        if (++this.lookups === CACHE_WINDOW) {
+          this.lookups = 0;
+          this.misses = 0;
+        }
+        this.apply(cached, cell);
+        return;
+      }
+      const info = this.describe(cell, { missing: -1, token: '', kind: ValueKind.String, numeric: NaN, length: 0, hash: 0 });
+      this.apply(info, cell);
+      this.misses++;
+      if (++this.lookups === CACHE_WINDOW) {
+        // A column whose values rarely repeat (ids, e-mails, free text) gains little from the cache and pays
+        // for filling and clearing it: once a window past the warm-up misses more than 3 times in 4, its
+        // values are described directly, into one reused object.
+        if (this.values > VALUE_CACHE_LIMIT && this.misses * 4 > CACHE_WINDOW * 3) this.caching = false;
+        this.lookups = 0;
+        this.misses = 0;
+      }
+      if (this.caching) {
+        if (this.cache.size >= VALUE_CACHE_LIMIT) this.cache.clear();
+        this.cache.set(cell, info);
+      } else this.cache.clear();
+      return;
     }
+    this.apply(this.describe(cell, this.scratch), cell);
+  }
+
+  private apply(info: ValueInfo, cell: string): void {
     switch (info.missing) {
       case 0:
         this.missing.addEmpty();
@@ -104,35 +150,63 @@ export class ColumnProfiler {
         this.missing.addToken(info.token);
         return;
     }
-    this.types.add(info.kind);
-    if (info.kind === ValueKind.Integer || info.kind === ValueKind.Decimal) this.numeric.add(info.numeric);
+    const kind = info.kind;
+    this.types.add(kind);
+    if (kind === ValueKind.Integer || kind === ValueKind.Decimal) this.numeric.add(info.numeric);
     this.lengths.add(info.length);
     this.distinct.addHash(info.hash);
-    this.top.add(cell);
+    this.top.add(cell, 1, info.hash);
   }
 
-  private describe(v: string): ValueInfo {
-    const info: ValueInfo = { missing: -1, token: '', kind: ValueKind.String, numeric: NaN, length: 0, hash: 0 };
-    if (v.length === 0) {
+  /** Fills `info` (every field) for the text value `v`. */
+  private describe(v: string, info: ValueInfo): ValueInfo {
+    info.token = '';
+    info.kind = ValueKind.String;
+    info.numeric = NaN;
+    info.length = 0;
+    info.hash = 0;
+    const n = v.length;
+    if (n === 0) {
       info.missing = 0;
       return info;
     }
-    const trimmed = v.trim();
+    // trim() allocates only when there is something to trim; edges that cannot be white space skip it.
+    const trimmed = plainEdge(v.charCodeAt(0)) && plainEdge(v.charCodeAt(n - 1)) ? v : v.trim();
     if (trimmed.length === 0) {
       info.missing = 1;
       return info;
     }
-    const token = this.nullTokens.get(this.rules.nulls.caseSensitive ? trimmed : trimmed.toLowerCase());
-    if (token !== undefined) {
-      info.missing = 2;
-      info.token = token;
-      return info;
+    if (this.mayBeNullToken(trimmed)) {
+      const token = this.nullTokens.get(this.rules.nulls.caseSensitive ? trimmed : trimmed.toLowerCase());
+      if (token !== undefined) {
+        info.missing = 2;
+        info.token = token;
+        return info;
+      }
     }
-    info.kind = classifyValue(trimmed);
-    if (info.kind === ValueKind.Integer || info.kind === ValueKind.Decimal) info.numeric = Number(trimmed);
+    info.missing = -1;
+    const integer = smallInteger(trimmed);
+    if (integer === integer) {
+      info.kind = ValueKind.Integer;
+      info.numeric = integer;
+    } else if (plainDecimal(trimmed)) {
+      info.kind = ValueKind.Decimal;
+      info.numeric = Number(trimmed);
+    } else {
+      const kind = classifyValue(trimmed);
+      info.kind = kind;
+      if (kind === ValueKind.Integer || kind === ValueKind.Decimal) info.numeric = Number(trimmed);
+    }
     info.length = codePointLength(v);
     info.hash = hash53(v);
     return info;
+  }
+
+  /** A cheap filter before the token map: the trimmed value's length and first character must fit a token. */
+  private mayBeNullToken(t: string): boolean {
+    if (t.length > this.nullTokenMaxLength) return false;
+    const c = t.charCodeAt(0);
+    return c >= 128 || this.nullTokenFirst[c] === 1;
   }
 
   merge(other: ColumnProfiler): void {
@@ -202,6 +276,47 @@ export class ColumnProfiler {
   type(): TypeResult {
     return this.types.finish();
   }
+}
+
+/** True for a char code that String.prototype.trim() never removes (it removes Unicode white space and line ends). */
+function plainEdge(c: number): boolean {
+  return c > 32 && (c < 127 || (c > 160 && c < 0x1680));
+}
+
+/** The value of an optional sign and 1 to 15 ASCII digits (exact as a double, as Number() gives it), else NaN. */
+function smallInteger(t: string): number {
+  const n = t.length;
+  let i = 0;
+  let c = t.charCodeAt(0);
+  const negative = c === 45;
+  if (negative || c === 43) {
+    if (n === 1) return NaN;
+    i = 1;
+  }
+  if (n - i > 15) return NaN;
+  let x = 0;
+  for (; i < n; i++) {
+    c = t.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    x = x * 10 + c;
+  }
+  return negative ? -x : x;
+}
+
+/** An optional sign, digits, a dot and digits (both digit runs non-empty): a decimal for classifyValue too. */
+function plainDecimal(t: string): boolean {
+  const n = t.length;
+  if (n > 24) return false;
+  let i = 0;
+  const c0 = t.charCodeAt(0);
+  if (c0 === 45 || c0 === 43) i = 1;
+  const intStart = i;
+  let c = 0;
+  while (i < n && (c = t.charCodeAt(i) - 48) >= 0 && c <= 9) i++;
+  if (i === intStart || i === n || t.charCodeAt(i) !== 46) return false;
+  const fracStart = ++i;
+  while (i < n && (c = t.charCodeAt(i) - 48) >= 0 && c <= 9) i++;
+  return i === n && i > fracStart;
 }
 
 function nullTokenMap(rules: ProfileRules): Map<string, string> {
