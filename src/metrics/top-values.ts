@@ -1,4 +1,5 @@
 import type { Accumulator } from './accumulator.js';
+import { hash53 } from '../util/hash.js';
 
 /**
  * Most frequent values with bounded memory. Counts are exact while a column has at most `capacity`
@@ -7,16 +8,34 @@ import type { Accumulator } from './accumulator.js';
  * descending, then value), and the result is marked approximate: a value pruned and seen again is
  * under-counted. Shards are fixed by the file, not by the thread count, so the report stays identical at
  * any --threads.
+ *
+ * A column that is mostly distinct values (ids, e-mails, free text) would pay a map insert for nearly every
+ * cell and a prune every `capacity / 2` cells, only to drop those singletons again. Once such a column has
+ * been pruned SPARSE_PRUNES times with at most a quarter of its values repeated (and has seen 8 × capacity values), the
+ * accumulator is *sparse*: a value not yet counted enters the map only on its second sighting, recorded in a
+ * 2^16-bit filter of value hashes that is cleared at each prune (every counted value keeps its bit, so a
+ * clear bit means "not counted" without a map lookup). A value's first sighting after that point is not
+ * counted (a further under-count of the approximate result); a filter collision only admits a value as the
+ * original accumulator would have. Deterministic: it depends only on the order of values within a shard.
  */
+const SPARSE_PRUNES = 4;
+const FILTER_BITS = 1 << 16;
 export interface TopValuesState {
   capacity: number;
   approximate: boolean;
+  /** Counting only values seen twice (see above); absent in states written before it existed. */
+  sparse?: boolean;
   entries: [string, number][];
 }
 
 export interface TopValuesResult {
   approximate: boolean;
   values: { value: string; count: number }[];
+}
+
+/** 16 bits of the hash's high part (the low bits already pick HyperLogLog registers). */
+function filterBit(h: number): number {
+  return ((h / 65536) >>> 0) & (FILTER_BITS - 1);
 }
 
 function byCountThenValue(a: [string, number], b: [string, number]): number {
@@ -26,19 +45,44 @@ function byCountThenValue(a: [string, number], b: [string, number]): number {
 export class TopValuesAccumulator implements Accumulator<TopValuesState, TopValuesResult> {
   private counts = new Map<string, number>();
   approximate = false;
+  sparse = false;
+  private adds = 0;
+  private sparsePrunes = 0;
+  private seen: Uint32Array | null = null;
 
   constructor(
     private readonly capacity = 4096,
     private readonly reported = 10,
   ) {}
 
-  add(value: string, times = 1): void {
+  /** `hash` is hash53(value) when the caller has it (it saves hashing again in the sparse state). */
+  add(value: string, times = 1, hash = -1): void {
+    this.adds++;
+    if (this.sparse) {
+      const h = hash < 0 ? hash53(value) : hash;
+      const seen = this.seen!;
+      const bit = filterBit(h);
+      const word = bit >>> 5;
+      const mask = 1 << (bit & 31);
+      if ((seen[word]! & mask) === 0) {
+        seen[word] = seen[word]! | mask;
+        return;
+      }
+    }
+    this.count(value, times, false);
+  }
+
+  private count(value: string, times: number, markSeen: boolean): void {
     const c = this.counts.get(value);
     if (c !== undefined) {
       this.counts.set(value, c + times);
       return;
     }
     this.counts.set(value, times);
+    if (markSeen && this.sparse) {
+      const bit = filterBit(hash53(value));
+      this.seen![bit >>> 5] = this.seen![bit >>> 5]! | (1 << (bit & 31));
+    }
     if (this.counts.size > this.capacity) this.prune();
   }
 
@@ -51,17 +95,35 @@ export class TopValuesAccumulator implements Accumulator<TopValuesState, TopValu
     const keep = repeated.length > half ? repeated.sort(byCountThenValue).slice(0, half) : repeated;
     this.counts = new Map(keep);
     this.approximate = true;
+    if (!this.sparse && repeated.length <= this.capacity >> 2) {
+      this.sparsePrunes++;
+      if (this.sparsePrunes >= SPARSE_PRUNES && this.adds >= 8 * this.capacity) this.sparse = true;
+    }
+    if (this.sparse) this.resetFilter();
+  }
+
+  /** Clears the filter and sets the bit of every counted value: a clear bit then proves a value is uncounted. */
+  private resetFilter(): void {
+    if (this.seen === null) this.seen = new Uint32Array(FILTER_BITS >>> 5);
+    else this.seen.fill(0);
+    const seen = this.seen;
+    for (const v of this.counts.keys()) {
+      const bit = filterBit(hash53(v));
+      seen[bit >>> 5] = seen[bit >>> 5]! | (1 << (bit & 31));
+    }
   }
 
   merge(other: TopValuesAccumulator): void {
     this.approximate ||= other.approximate;
-    for (const [v, n] of other.counts) this.add(v, n);
+    // Counted values of another shard are counts, not sightings: they bypass the sparse filter.
+    for (const [v, n] of other.counts) this.count(v, n, true);
   }
 
   toJSON(): TopValuesState {
     return {
       capacity: this.capacity,
       approximate: this.approximate,
+      sparse: this.sparse,
       entries: [...this.counts].sort(byCountThenValue),
     };
   }
@@ -70,6 +132,10 @@ export class TopValuesAccumulator implements Accumulator<TopValuesState, TopValu
     const t = new TopValuesAccumulator(s.capacity, reported);
     t.approximate = s.approximate;
     t.counts = new Map(s.entries);
+    if (s.sparse) {
+      t.sparse = true;
+      t.resetFilter();
+    }
     return t;
   }
 
