@@ -7,6 +7,7 @@ import { TopValuesAccumulator, type TopValuesResult, type TopValuesState } from 
 import { TypeAccumulator, type TypeResult } from './types.js';
 import { classifyValue, codePointLength, ValueKind } from './value-kind.js';
 import { hash53 } from '../util/hash.js';
+import { discoverSentinels } from './sentinels.js';
 import type { ProfileRules } from '../config/rules.js';
 import { DateColumnAccumulator, type DateResult, type DateState } from '../detectors/dates/index.js';
 import { PiiColumnAccumulator, maskValue, type PiiResult, type PiiState } from '../detectors/pii/index.js';
@@ -44,7 +45,7 @@ export interface ColumnResult {
   name: string;
   index: number;
   values: number;
-  missing: MissingResult & { rate: number };
+  missing: MissingResult & { rate: number; discovered: Record<string, number>; discoveredCounted: string[] };
   type: TypeResult;
   distinct: DistinctResult;
   numeric: NumericResult | null;
@@ -252,10 +253,15 @@ export class ColumnProfiler {
 
   /** `asOf` anchors staleness and future dates: the input's modification time unless the user gives one. */
   finish(index: number, asOf?: Date): ColumnResult {
-    const missing = this.missing.finish();
+    const listed = this.missing.finish();
     const pii = this.pii.finish();
     const topValues = this.top.finish();
     const type = this.type();
+    // Sentinels nobody listed, from the exact frequent values (before any masking).
+    const frequent = this.top.toJSON().entries.slice(0, 200).map(([value, count]) => ({ value, count }));
+    const sentinels = discoverSentinels(frequent, type.inferred, this.values - listed.count, this.rules.nulls.discover, type.counts);
+    const counted = Object.values(sentinels.counted).reduce((a, b) => a + b, 0);
+    const missing = { ...listed, count: listed.count + counted, discovered: sentinels.found, discoveredCounted: Object.keys(sentinels.counted) };
     const numeric = type.inferred === 'integer' || type.inferred === 'decimal' ? this.numeric.finish() : null;
     return {
       name: this.name,

@@ -47,7 +47,8 @@ function misfit(kind: ValueKind, type: TypeName): boolean {
     case 'datetime':
       return kind !== ValueKind.Date && kind !== ValueKind.DateTime;
     case 'boolean':
-      return kind !== ValueKind.Boolean;
+      // 0 and 1 are booleans too in most exports
+      return kind !== ValueKind.Boolean && kind !== ValueKind.Integer;
     default:
       return false;
   }
@@ -58,14 +59,31 @@ export function discoverSentinels(
   type: TypeName,
   present: number,
   rules: SentinelRules,
+  typeCounts?: Readonly<Record<TypeName, number>>,
 ): SentinelFinding {
   const found: Record<string, number> = {};
   const counted: Record<string, number> = {};
+  // A text column can be a typed column drowned by one placeholder (`PrivacySuppressed` in 964 of 976
+  // rates): when everything but its most frequent text value is numeric/date/boolean, that value is a sentinel.
+  const head = top[0];
+  if (type === 'string' && typeCounts && head && head.count >= rules.minRepeat && classifyValue(head.value.trim()) === ValueKind.String) {
+    const typed = typeCounts.integer + typeCounts.decimal + typeCounts.date + typeCounts.datetime + typeCounts.boolean;
+    const rest = present - head.count;
+    if (rest > 0 && typed >= 0.9 * rest) {
+      found[head.value] = head.count;
+      counted[head.value] = head.count;
+    }
+  }
   for (const { value, count } of top) {
-    if (count < rules.minRepeat) continue;
+    if (count < rules.minRepeat || value in found) continue;
     const v = value.trim();
     if (v === '') continue;
     const kind = classifyValue(v);
+    if (type === 'boolean' && kind === ValueKind.Integer && v !== '0' && v !== '1' && !isPlaceholder(v)) {
+      found[value] = count; // another integer among booleans: a code, not a truth value
+      if (present > 0 && count / present >= rules.minShare) counted[value] = count;
+      continue;
+    }
     if (!(misfit(kind, type) || isPlaceholder(v))) continue;
     found[value] = count;
     if (present > 0 && count / present >= rules.minShare) counted[value] = count;

@@ -16,6 +16,10 @@ export const missingSchema = z.object({
   empty: z.number().int(),
   whitespace: z.number().int(),
   disguised: z.record(z.string(), z.number().int()).describe('per null token from the rules, its count'),
+  discovered: z
+    .record(z.string(), z.number().int())
+    .describe('sentinels nobody listed: repeated values that do not fit the column (unknown in a numeric column, 999999, 999-99-9999)'),
+  discoveredCounted: z.array(z.string()).describe('the discovered values with strong evidence, included in count'),
 });
 
 export const columnSchema = z.object({

@@ -63,7 +63,16 @@ describe('ColumnProfiler pins exact numbers', () => {
     const r = profileColumn(['1', '2', '2', '', '  ', 'N/A', 'n/a', 'unknown', null, '10', 'x']).finish(3);
     expect(r.values).toBe(11);
     expect(r.index).toBe(3);
-    expect(r.missing).toEqual({ count: 6, rate: 6 / 11, nulls: 1, empty: 1, whitespace: 1, disguised: { 'N/A': 1, 'n/a': 1, unknown: 1 } });
+    expect(r.missing).toEqual({
+      count: 6,
+      rate: 6 / 11,
+      nulls: 1,
+      empty: 1,
+      whitespace: 1,
+      disguised: { 'N/A': 1, 'n/a': 1, unknown: 1 },
+      discovered: {},
+      discoveredCounted: [],
+    });
     expect(r.type).toEqual({
       inferred: 'integer',
       conformance: 0.8,
@@ -77,5 +86,18 @@ describe('ColumnProfiler pins exact numbers', () => {
       { value: '2', count: 2 },
       { value: '1', count: 1 },
     ]);
+  });
+});
+
+describe('sentinel discovery in a column', () => {
+  it('counts a repeated misfit and a placeholder as missing, and names them', () => {
+    const cells = [...Array(200).keys()].map((i) => String(i % 50));
+    for (let i = 0; i < 6; i++) cells.push('PrivacySuppressed');
+    for (let i = 0; i < 4; i++) cells.push('-9999');
+    const r = profileColumn(cells).finish(0);
+    expect(r.missing.discovered).toEqual({ PrivacySuppressed: 6, '-9999': 4 });
+    expect(r.missing.discoveredCounted).toEqual(['PrivacySuppressed', '-9999']);
+    expect(r.missing.count).toBe(10);
+    expect(r.missing.rate).toBe(10 / 210);
   });
 });

@@ -30,6 +30,14 @@ describe('discoverSentinels', () => {
     });
   });
 
+  it('finds the placeholder that drowns a numeric column (PrivacySuppressed)', () => {
+    const counts = { integer: 0, decimal: 12, boolean: 0, date: 0, datetime: 0, string: 964 };
+    const top = [{ value: 'PrivacySuppressed', count: 964 }, { value: '0.5', count: 1 }];
+    expect(discoverSentinels(top, 'string', 976, rules, counts).counted).toEqual({ PrivacySuppressed: 964 });
+    const prose = { integer: 1, decimal: 0, boolean: 0, date: 0, datetime: 0, string: 99 };
+    expect(discoverSentinels([{ value: 'Boston', count: 40 }], 'string', 100, rules, prose).found).toEqual({});
+  });
+
   it('leaves ordinary values alone', () => {
     const top = [
       { value: 'Y', count: 600 },
@@ -37,6 +45,7 @@ describe('discoverSentinels', () => {
       { value: '10', count: 50 },
     ];
     expect(discoverSentinels(top, 'boolean', 1050, rules).found).toEqual({ '10': 50 });
+    expect(discoverSentinels([{ value: '1', count: 300 }, { value: '0', count: 100 }], 'boolean', 1000, rules).found).toEqual({});
     expect(discoverSentinels([{ value: '42', count: 9 }], 'integer', 100, rules).found).toEqual({});
     expect(discoverSentinels([{ value: 'Springfield', count: 90 }], 'string', 100, rules).found).toEqual({});
   });
