@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ExitCode, UserError } from '../cli/errors.js';
 import { formatZodIssues } from '../config/zod-issues.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
+import { deepMerge } from '../util/deep-merge.js';
 
 /**
  * Thresholds of the regression checks (the `compare:` section of the rules). Every key has a default, so a
@@ -84,8 +85,8 @@ export interface Levels {
   fail: number | null;
 }
 
-export const COMPARE_RULES_PATH = join(PACKAGE_ROOT, 'rules', 'compare.yaml');
-const DEFAULT_RULES_PATH = join(PACKAGE_ROOT, 'rules', 'default.yaml');
+/** The compare defaults are the `compare:` section of the one defaults file. */
+export const COMPARE_RULES_PATH = join(PACKAGE_ROOT, 'rules', 'default.yaml');
 
 function compareSection(path: string, what: string, mustExist: boolean): Record<string, unknown> {
   if (!mustExist && !existsSync(path)) return {};
@@ -109,24 +110,13 @@ function compareSection(path: string, what: string, mustExist: boolean): Record<
   return section as Record<string, unknown>;
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = isPlainObject(out[k]) && isPlainObject(v) ? deepMerge(out[k], v) : v;
-  return out;
-}
-
 /**
- * The effective compare rules: rules/compare.yaml, then a `compare:` section in rules/default.yaml (once the
- * two are merged), then the user's `--rules FILE`, each merged key by key over the previous one.
+ * The effective compare rules: the `compare:` section of rules/default.yaml, then the user's `--rules FILE`
+ * merged over it key by key.
  */
 export function loadCompareRules(userPath?: string): CompareRules {
-  let merged = compareSection(COMPARE_RULES_PATH, 'compare rules file', false);
-  merged = deepMerge(merged, compareSection(DEFAULT_RULES_PATH, 'default rules file', false));
-  if (userPath !== undefined) merged = deepMerge(merged, compareSection(userPath, 'rules file', true));
+  let merged = compareSection(COMPARE_RULES_PATH, 'default rules file', false);
+  if (userPath !== undefined) merged = deepMerge(merged, compareSection(userPath, 'rules file', true)) as Record<string, unknown>;
   const parsed = compareRulesSchema.safeParse(merged);
   if (!parsed.success) {
     const issues = formatZodIssues(parsed.error)

@@ -10,6 +10,7 @@ import { dupRulesSchema } from '../detectors/duplicates/rules.js';
 import { compareRulesSchema } from '../compare/rules.js';
 import { scorecardRulesSchema } from '../scorecard/rules.js';
 import { formatZodIssues } from './zod-issues.js';
+import { deepMerge, isPlainObject } from '../util/deep-merge.js';
 
 /**
  * The rules file: every threshold and default the profiler uses. The defaults live in rules/default.yaml;
@@ -68,18 +69,6 @@ function readYaml(path: string, what: string): unknown {
     const where = e instanceof YAMLParseError && e.linePos ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
     throw new UserError(`${what} ${path} is not valid YAML${where}: ${(e as Error).message.split('\n')[0]}`, ExitCode.CouldNotRun);
   }
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Objects merge key by key; arrays and scalars from the user replace the default. */
-function deepMerge(base: unknown, over: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(over)) return over === undefined ? base : over;
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = deepMerge(base[k], v);
-  return out;
 }
 
 export { formatZodIssues };

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
 import { UserError } from '../cli/errors.js';
+import { completeUtf8End } from './encoding.js';
 
 /**
  * Passes bytes through unchanged and stops the stream at the first invalid UTF-8 sequence, naming its byte
@@ -18,7 +19,7 @@ export class Utf8Guard extends Transform {
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
     this.carry = null;
-    const end = completeEnd(buf);
+    const end = completeUtf8End(buf);
     const body = end === buf.length ? buf : buf.subarray(0, end);
     const problem = this.check(body);
     if (problem) {
@@ -48,18 +49,6 @@ export class Utf8Guard extends Transform {
     const at = firstInvalid(body);
     return new UserError(`${this.path}: invalid UTF-8 at byte ${this.offset + at}; pass --encoding (e.g. latin1) if the file is not UTF-8`);
   }
-}
-
-/** Index after the last complete UTF-8 character, looking back at most 3 bytes. */
-function completeEnd(buf: Buffer): number {
-  const n = buf.length;
-  for (let back = 1; back <= Math.min(3, n); back++) {
-    const b = buf[n - back]!;
-    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    return need > back ? n - back : n;
-  }
-  return n;
 }
 
 function firstInvalid(b: Buffer): number {
