@@ -99,6 +99,18 @@ describe('readr and rust-csv fixtures', () => {
     results.push('uspop-null.csv');
   });
 
+  it('papaparse: a poisoned header (__proto__, toString, valueOf, __proto__), Shift-JIS, the 8-row sample', () => {
+    const P = join(CORPUS, 'papaparse/tests');
+    const poisoned = profile(join(P, 'poisoned-sample.csv'));
+    expect(poisoned.columns.map((c) => c.name)).toEqual(['__proto__', 'toString', 'valueOf', '__proto__']);
+    expect(poisoned.table.rows).toBe(1);
+    expect(findings(poisoned, 'access.header-duplicate')[0]!.message).toContain('"__proto__"');
+    const sjis = runCli(['profile', join(P, 'sjis-sample.csv'), '--no-header', '--format', 'json']);
+    expect(JSON.parse(sjis.stdout).input.dialect.encoding).toBe('shift_jis');
+    expect(profile(join(P, 'long-sample.csv')).table.rows).toBe(8);
+    results.push('poisoned-sample.csv', 'sjis-sample.csv', 'long-sample.csv');
+  });
+
   afterAll(() => {
     console.log(`csv fixtures with stated expectations: ${results.length} files matched`);
   });
