@@ -41,6 +41,8 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { completeUtf8End, firstInvalidUtf8 } from './encoding.js';
 import {
   CsvDeclinedError,
   CsvTokenizer,
@@ -361,24 +363,43 @@ export function splitCsvFile(
   }
 }
 
+/** Thrown by tokenizeFileRange with `validateUtf8` at the first byte that is not UTF-8. */
+export class InvalidUtf8Error extends Error {
+  constructor(readonly byteOffset: number) {
+    super(`invalid UTF-8 at byte ${byteOffset}`);
+    this.name = 'InvalidUtf8Error';
+  }
+}
+
 export async function tokenizeFileRange(
   path: string,
   range: ByteRange,
   dialect: CsvDialect,
   onRecord: OnRecord,
-  opts: CsvTokenizerOptions & { chunkSize?: number } = {},
+  opts: CsvTokenizerOptions & { chunkSize?: number; validateUtf8?: boolean } = {},
 ): Promise<{ records: number }> {
-  const { chunkSize = 1 << 20, ...tokOpts } = opts;
+  const { chunkSize = 1 << 20, validateUtf8 = false, ...tokOpts } = opts;
   const tok = new CsvTokenizer(dialect, { bom: range.start === 0, ...tokOpts, streamOffset: range.start });
   const fh = await open(path, 'r');
   try {
-    // the tokenizer copies what it carries, so one buffer serves every read
-    const buf = Buffer.allocUnsafe(chunkSize);
+    // the tokenizer copies what it carries, so one buffer serves every read; with validateUtf8 an incomplete
+    // character at the end of a read is held at the front of the buffer and checked with the next read
+    const buf = Buffer.allocUnsafe(chunkSize + 4);
+    let carry = 0;
     let pos = range.start;
     while (pos < range.end) {
-      const { bytesRead } = await fh.read(buf, 0, Math.min(chunkSize, range.end - pos), pos);
+      const { bytesRead } = await fh.read(buf, carry, Math.min(chunkSize, range.end - pos), pos);
       if (bytesRead === 0) break;
-      tok.push(buf.subarray(0, bytesRead), onRecord);
+      const filled = carry + bytesRead;
+      let end = filled;
+      if (validateUtf8) {
+        if (pos + bytesRead < range.end) end = completeUtf8End(buf.subarray(0, filled));
+        const chunk = buf.subarray(0, end);
+        if (!isUtf8(chunk)) throw new InvalidUtf8Error(pos - carry + firstInvalidUtf8(chunk));
+      }
+      tok.push(buf.subarray(0, end), onRecord);
+      buf.copy(buf, 0, end, filled);
+      carry = filled - end;
       pos += bytesRead;
     }
     tok.end(onRecord);

@@ -89,6 +89,25 @@ export function completeUtf8End(buf: Buffer): number {
   return n;
 }
 
+/** Offset of the first byte that breaks UTF-8 (the caller knows there is one; 0 if none is found). */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (len === 0 || i + len > b.length) return i;
+    const c1 = b[i + 1]!;
+    if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f) || (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return i;
+    for (let k = 1; k < len; k++) if ((b[i + k]! & 0xc0) !== 0x80) return i;
+    i += len;
+  }
+  return 0;
+}
+
 /** Decodes a sample for sniffing (lossy at the cut end, which the sniffer ignores). */
 export function decodeSample(head: Buffer, encoding: string): string {
   if (encoding === 'utf-8') return head.toString('utf8').replace(/^\uFEFF/, '');

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
 import { UserError } from '../cli/errors.js';
-import { completeUtf8End } from './encoding.js';
+import { completeUtf8End, firstInvalidUtf8 } from './encoding.js';
 
 /**
  * Passes bytes through unchanged and stops the stream at the first invalid UTF-8 sequence, naming its byte
@@ -46,25 +46,7 @@ export class Utf8Guard extends Transform {
     }
     if (isUtf8(body)) return null;
     // Find the first bad byte for the message (rare path, so a simple scan is fine).
-    const at = firstInvalid(body);
+    const at = firstInvalidUtf8(body);
     return new UserError(`${this.path}: invalid UTF-8 at byte ${this.offset + at}; pass --encoding (e.g. latin1) if the file is not UTF-8`);
   }
-}
-
-function firstInvalid(b: Buffer): number {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-    if (len === 0 || i + len > b.length) return i;
-    const c1 = b[i + 1]!;
-    if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f) || (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return i;
-    for (let k = 1; k < len; k++) if ((b[i + k]! & 0xc0) !== 0x80) return i;
-    i += len;
-  }
-  return 0;
 }
