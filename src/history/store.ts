@@ -55,17 +55,7 @@ export interface RunRow {
   warned: number;
 }
 
-export interface RunToRecord {
-  dataset: string;
-  recordedAt: string;
-  toolVersion: string;
-  reportVersion: number;
-  inputPath: string | null;
-  rows: number;
-  columns: number;
-  status: string;
-  failed: number;
-  warned: number;
+export interface RunToRecord extends Omit<RunRow, 'id'> {
   /** The JSON report, as written by `profile --out`. */
   report: string;
   metrics: MetricPoint[];
