@@ -115,12 +115,28 @@ if (mode === 'profile') {
     timeIt('pii.add', (n) => new PiiColumnAccumulator(n, rules.pii), (a, c) => { for (const v of c) a.add(v); }),
     timeIt('ColumnProfiler.add without detectors', (n) => {
       const p = new ColumnProfiler(n, rules);
-      p.dates = { add() {} };
-      p.pii = { add() {} };
+      p.dates = { add() {}, toJSON() {} };
+      p.pii = { add() {}, toJSON() {} };
       return p;
-    }, (a, c) => { for (const v of c) a.add(v); }),
-    timeIt('ColumnProfiler.add (all)', (n) => new ColumnProfiler(n, rules), (a, c) => { for (const v of c) a.add(v); }),
+    }, (a, c) => { for (const v of c) a.add(v); a.flushTally(); }),
+    timeIt('ColumnProfiler.add (all)', (n) => new ColumnProfiler(n, rules), (a, c) => { for (const v of c) a.add(v); a.flushTally(); }),
   ];
   for (const [k, v] of rows) out[k] = v;
+  if (args.includes('--per-column')) {
+    // ns per cell of the whole column profiler, column by column (where the cost sits)
+    const perColumn = {};
+    for (let i = 0; i < width; i++) {
+      const xs = [];
+      for (let r = 0; r < runs; r++) {
+        const p = new ColumnProfiler(layout.header[i], rules);
+        const t0 = cpu();
+        for (const v of cols[i]) p.add(v);
+        p.flushTally();
+        xs.push(cpu() - t0);
+      }
+      perColumn[layout.header[i]] = +((median(xs) * 1e9) / cols[i].length).toFixed(0);
+    }
+    out.perColumn = perColumn;
+  }
   console.log(JSON.stringify({ dist, file, runs, nsPerCell: out }));
 }

@@ -12,7 +12,7 @@ import type { ProfileRules } from '../config/rules.js';
 import { DateColumnAccumulator, type DateResult, type DateState } from '../detectors/dates/index.js';
 import { PiiColumnAccumulator, maskValue, type PiiResult, type PiiState } from '../detectors/pii/index.js';
 
-/** What one distinct text value is, computed once and cached per column. */
+/** What one distinct text value is, computed once per tally window and applied with its count. */
 interface ValueInfo {
   /** -1 present, 0 empty, 1 whitespace-only, 2 disguised-null token */
   missing: number;
@@ -23,10 +23,15 @@ interface ValueInfo {
   hash: number;
 }
 
-// The cache only saves work; clearing it when full, or turning it off, changes speed, never results.
-const VALUE_CACHE_LIMIT = 8192;
-// The cache's hit rate is judged over windows of this many lookups.
-const CACHE_WINDOW = 4096;
+/**
+ * Distinct values counted per column before they reach the accumulators. Every consumer (missing, types,
+ * numeric, lengths, distinct, top values, dates, PII) gets each distinct value once per window with its
+ * count, which gives the same result as feeding every cell (their adds are exact under counts: see
+ * numeric.ts, top-values.ts), so window size and the tally/direct switch only change speed.
+ */
+const TALLY_LIMIT = 16_384;
+/** A full window with fewer than this many cells per distinct value switches the column to direct mode. */
+const TALLY_MIN_REPEAT = 1.5;
 
 export interface ColumnState {
   name: string;
@@ -55,7 +60,7 @@ export interface ColumnResult {
   pii: PiiResult | null;
 }
 
-/** Profiles one column: every per-cell metric of the foundation, fed from a per-distinct-value cache. */
+/** Profiles one column: every per-cell metric of the foundation, fed per distinct value with its count. */
 export class ColumnProfiler {
   values = 0;
   missing = new MissingAccumulator();
@@ -66,10 +71,13 @@ export class ColumnProfiler {
   top: TopValuesAccumulator;
   dates: DateColumnAccumulator;
   pii: PiiColumnAccumulator;
-  private cache = new Map<string, ValueInfo>();
-  private caching = true;
-  private lookups = 0;
-  private misses = 0;
+  /** Tally window: distinct value → slot; slot → value and count (a typed array, no object per value). */
+  private tally = new Map<string, number>();
+  private tallyValues: string[] = [];
+  private tallyCounts = new Float64Array(TALLY_LIMIT);
+  private tallyCells = 0;
+  /** false once a window showed the column is (nearly) all distinct values: cells then go straight through. */
+  private tallying = true;
   private readonly scratch: ValueInfo = { missing: -1, token: '', kind: ValueKind.String, numeric: NaN, length: 0, hash: 0 };
   private readonly nullTokens: Map<string, string>;
   private readonly nullTokenMaxLength: number;
@@ -103,60 +111,66 @@ export class ColumnProfiler {
 
   add(cell: Cell): void {
     this.values++;
-    this.dates.add(cell);
-    this.pii.add(cell);
     if (cell === null) {
       this.missing.addNull();
+      this.dates.add(null);
+      this.pii.add(null);
       return;
     }
-    if (this.caching) {
-      const cached = this.cache.get(cell);
-      if (cached !== undefined) {
-        if (++this.lookups === CACHE_WINDOW) {
-          this.lookups = 0;
-          this.misses = 0;
-        }
-        this.apply(cached, cell);
-        return;
-      }
-      const info = this.describe(cell, { missing: -1, token: '', kind: ValueKind.String, numeric: NaN, length: 0, hash: 0 });
-      this.apply(info, cell);
-      this.misses++;
-      if (++this.lookups === CACHE_WINDOW) {
-        // A column whose values rarely repeat (ids, e-mails, free text) gains little from the cache and pays
-        // for filling and clearing it: once a window past the warm-up misses more than 3 times in 4, its
-        // values are described directly, into one reused object.
-        if (this.values > VALUE_CACHE_LIMIT && this.misses * 4 > CACHE_WINDOW * 3) this.caching = false;
-        this.lookups = 0;
-        this.misses = 0;
-      }
-      if (this.caching) {
-        if (this.cache.size >= VALUE_CACHE_LIMIT) this.cache.clear();
-        this.cache.set(cell, info);
-      } else this.cache.clear();
+    if (!this.tallying) {
+      this.addDistinct(cell, 1, this.scratch);
       return;
     }
-    this.apply(this.describe(cell, this.scratch), cell);
+    this.tallyCells++;
+    const slot = this.tally.get(cell);
+    if (slot !== undefined) {
+      this.tallyCounts[slot]!++;
+      return;
+    }
+    const at = this.tallyValues.length;
+    this.tally.set(cell, at);
+    this.tallyValues.push(cell);
+    this.tallyCounts[at] = 1;
+    if (at + 1 === TALLY_LIMIT) {
+      // Ids, e-mails and free text barely repeat: tallying them only adds a map insert per cell.
+      if (this.tallyCells < TALLY_LIMIT * TALLY_MIN_REPEAT) this.tallying = false;
+      this.flushTally();
+    }
   }
 
-  private apply(info: ValueInfo, cell: string): void {
+  /** Applies the tally window to every accumulator, in first-seen order (every reader of state calls it). */
+  flushTally(): void {
+    const values = this.tallyValues;
+    const counts = this.tallyCounts;
+    const info = this.scratch;
+    for (let i = 0; i < values.length; i++) this.addDistinct(values[i]!, counts[i]!, info);
+    this.tally.clear();
+    this.tallyValues = [];
+    this.tallyCells = 0;
+  }
+
+  /** Feeds `times` copies of the text value v to every accumulator. */
+  private addDistinct(v: string, times: number, info: ValueInfo): void {
+    for (let k = 0; k < times; k++) this.dates.add(v);
+    this.pii.add(v, times);
+    this.describe(v, info);
     switch (info.missing) {
       case 0:
-        this.missing.addEmpty();
+        this.missing.addEmpty(times);
         return;
       case 1:
-        this.missing.addWhitespace();
+        this.missing.addWhitespace(times);
         return;
       case 2:
-        this.missing.addToken(info.token);
+        this.missing.addToken(info.token, times);
         return;
     }
     const kind = info.kind;
-    this.types.add(kind);
-    if (kind === ValueKind.Integer || kind === ValueKind.Decimal) this.numeric.add(info.numeric);
-    this.lengths.add(info.length);
+    this.types.add(kind, times);
+    if (kind === ValueKind.Integer || kind === ValueKind.Decimal) this.numeric.add(info.numeric, times);
+    this.lengths.add(info.length, times);
     this.distinct.addHash(info.hash);
-    this.top.add(cell, 1, info.hash);
+    this.top.add(v, times, info.hash);
   }
 
   /** Fills `info` (every field) for the text value `v`. */
@@ -211,6 +225,8 @@ export class ColumnProfiler {
   }
 
   merge(other: ColumnProfiler): void {
+    this.flushTally();
+    other.flushTally();
     this.values += other.values;
     this.missing.merge(other.missing);
     this.types.merge(other.types);
@@ -223,6 +239,7 @@ export class ColumnProfiler {
   }
 
   toJSON(): ColumnState {
+    this.flushTally();
     return {
       name: this.name,
       values: this.values,
@@ -253,6 +270,7 @@ export class ColumnProfiler {
 
   /** `asOf` anchors staleness and future dates: the input's modification time unless the user gives one. */
   finish(index: number, asOf?: Date): ColumnResult {
+    this.flushTally();
     const listed = this.missing.finish();
     const pii = this.pii.finish();
     const topValues = this.top.finish();
@@ -280,6 +298,7 @@ export class ColumnProfiler {
   }
 
   type(): TypeResult {
+    this.flushTally();
     return this.types.finish();
   }
 }

@@ -23,14 +23,14 @@ export class MissingAccumulator implements Accumulator<MissingState, MissingResu
   whitespace = 0;
   private disguised = new Map<string, number>();
 
-  addNull(): void {
-    this.nulls++;
+  addNull(times = 1): void {
+    this.nulls += times;
   }
-  addEmpty(): void {
-    this.empty++;
+  addEmpty(times = 1): void {
+    this.empty += times;
   }
-  addWhitespace(): void {
-    this.whitespace++;
+  addWhitespace(times = 1): void {
+    this.whitespace += times;
   }
   addToken(token: string, times = 1): void {
     this.disguised.set(token, (this.disguised.get(token) ?? 0) + times);

@@ -41,14 +41,20 @@ export class NumericAccumulator implements Accumulator<NumericState, NumericResu
     this.sketch = sketch ?? new DDSketch({ relativeAccuracy });
   }
 
-  add(x: number): void {
+  /** Adds `times` copies of x; the sums stay exact, so one call with times = n equals n calls. */
+  add(x: number, times = 1): void {
     if (!Number.isFinite(x)) return;
-    this.count++;
+    this.count += times;
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;
-    this.sum.add(x);
-    this.sumSquares.addProduct(x, x);
-    this.sketch.accept(x);
+    if (times === 1) {
+      this.sum.add(x);
+      this.sumSquares.addProduct(x, x);
+    } else {
+      this.sum.addProduct(x, times);
+      this.sumSquares.addSquareTimes(x, times);
+    }
+    this.sketch.accept(x, times);
   }
 
   merge(other: NumericAccumulator): void {

@@ -7,13 +7,16 @@
  * The list stays short in practice (one to three partials for real data).
  */
 export class ExactSum {
-  partials: number[] = [];
+  /** Non-overlapping partials in increasing magnitude, in p[0..n); a typed array so add() allocates nothing. */
+  private p = new Float64Array(8);
+  private n = 0;
 
   add(x: number): void {
-    const partials = this.partials;
+    const p = this.p;
+    const n = this.n;
     let i = 0;
-    for (let j = 0; j < partials.length; j++) {
-      let y = partials[j]!;
+    for (let j = 0; j < n; j++) {
+      let y = p[j]!;
       if (Math.abs(x) < Math.abs(y)) {
         const t = x;
         x = y;
@@ -21,34 +24,59 @@ export class ExactSum {
       }
       const hi = x + y;
       const lo = y - (hi - x);
-      if (lo !== 0) partials[i++] = lo;
+      if (lo !== 0) p[i++] = lo;
       x = hi;
     }
-    partials.length = i;
-    partials.push(x);
+    if (i === p.length) {
+      // at most ~40 partials can be non-overlapping across the double range; grow rarely
+      const grown = new Float64Array(p.length * 2);
+      grown.set(p);
+      this.p = grown;
+    }
+    this.p[i] = x;
+    this.n = i + 1;
   }
 
-  /** Adds the exact product a*b (Dekker's two-product, no FMA needed), for sums of squares. */
+  /** Adds the exact product a*b (Dekker's two-product, no FMA needed), for sums of squares and counts. */
   addProduct(a: number, b: number): void {
-    const p = a * b;
-    if (!Number.isFinite(p)) {
-      this.add(p);
+    const prod = a * b;
+    if (!Number.isFinite(prod)) {
+      this.add(prod);
       return;
     }
-    const [ahi, alo] = split(a);
-    const [bhi, blo] = split(b);
-    const err = ((ahi * bhi - p) + ahi * blo + alo * bhi) + alo * blo;
-    this.add(p);
+    let c = SPLITTER * a;
+    const ahi = c - (c - a);
+    const alo = a - ahi;
+    c = SPLITTER * b;
+    const bhi = c - (c - b);
+    const blo = b - bhi;
+    const err = ((ahi * bhi - prod) + ahi * blo + alo * bhi) + alo * blo;
+    this.add(prod);
     if (err !== 0) this.add(err);
   }
 
+  /** Adds the exact x*x*n: x*x is split exactly into p + err, and each part is multiplied exactly by n. */
+  addSquareTimes(x: number, n: number): void {
+    const sq = x * x;
+    if (!Number.isFinite(sq)) {
+      this.add(sq * n);
+      return;
+    }
+    const c = SPLITTER * x;
+    const xhi = c - (c - x);
+    const xlo = x - xhi;
+    const err = ((xhi * xhi - sq) + xhi * xlo + xlo * xhi) + xlo * xlo;
+    this.addProduct(sq, n);
+    if (err !== 0) this.addProduct(err, n);
+  }
+
   merge(other: ExactSum): void {
-    for (const p of other.partials) this.add(p);
+    for (let j = 0; j < other.n; j++) this.add(other.p[j]!);
   }
 
   value(): number {
-    const partials = this.partials;
-    let n = partials.length;
+    const partials = this.p;
+    let n = this.n;
     if (n === 0) return 0;
     let hi = partials[--n]!;
     let lo = 0;
@@ -71,20 +99,16 @@ export class ExactSum {
   }
 
   toJSON(): number[] {
-    return this.partials.slice();
+    return Array.from(this.p.subarray(0, this.n));
   }
 
   static fromJSON(partials: number[]): ExactSum {
     const s = new ExactSum();
-    s.partials = partials.slice();
+    s.p = new Float64Array(Math.max(8, partials.length * 2));
+    s.p.set(partials);
+    s.n = partials.length;
     return s;
   }
 }
 
 const SPLITTER = 134217729; // 2^27 + 1
-
-function split(a: number): [number, number] {
-  const c = SPLITTER * a;
-  const hi = c - (c - a);
-  return [hi, a - hi];
-}

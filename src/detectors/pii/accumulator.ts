@@ -101,12 +101,13 @@ export class PiiColumnAccumulator implements CellAccumulator<PiiState, PiiResult
     this.priors = namePriors(columnName);
   }
 
-  add(value: Cell): void {
+  /** Folds `count` identical cells (the column profiler calls it once per distinct value with its count). */
+  add(value: Cell, count = 1): void {
     if (value === null) {
-      this.nulls++;
+      this.nulls += count;
       return;
     }
-    this.cells++;
+    this.cells += count;
     // once sampling, most values fall below the level: no kept value can, so the cache lookup is skipped
     let level = -1;
     if (this.level > 0) {
@@ -115,20 +116,20 @@ export class PiiColumnAccumulator implements CellAccumulator<PiiState, PiiResult
     }
     const slot = this.byValue.get(value);
     if (slot !== undefined) {
-      this.counts[slot]!++;
+      this.counts[slot]! += count;
       return;
     }
     if (level < 0) level = levelOf(value);
     if (level < this.level) return;
-    this.addKept(value, level);
+    this.addKept(value, level, count);
   }
 
-  private addKept(value: string, level: number): void {
+  private addKept(value: string, level: number, count: number): void {
     const key = hash53(value);
     const known = this.index.get(key);
     if (known !== undefined) {
       // kept already through a merged state: count it and remember the raw value for the fast path
-      this.counts[known]!++;
+      this.counts[known]! += count;
       if (value.length <= MAX_CACHED) {
         this.raw[known] = value;
         this.byValue.set(value, known);
@@ -151,7 +152,7 @@ export class PiiColumnAccumulator implements CellAccumulator<PiiState, PiiResult
       }
     }
     // long values are not held for the fast path (bounded memory on hostile input); they are still found by hash
-    this.push(key, level, bits, emb, 1, masks, value.length <= MAX_CACHED ? value : undefined);
+    this.push(key, level, bits, emb, count, masks, value.length <= MAX_CACHED ? value : undefined);
     if (this.keys.length > this.rules.sampleDistinct) this.raiseLevel();
   }
 
