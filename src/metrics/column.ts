@@ -76,6 +76,7 @@ export class ColumnProfiler {
   private tallyValues: string[] = [];
   private tallyCounts = new Float64Array(TALLY_LIMIT);
   private tallyCells = 0;
+  private tallyEmpty = 0;
   /** false once a window showed the column is (nearly) all distinct values: cells then go straight through. */
   private tallying = true;
   private readonly scratch: ValueInfo = { missing: -1, token: '', kind: ValueKind.String, numeric: NaN, length: 0, hash: 0 };
@@ -121,6 +122,11 @@ export class ColumnProfiler {
       this.addDistinct(cell, 1, this.scratch);
       return;
     }
+    if (cell.length === 0) {
+      // blanks are counted apart, so a column of unique values with many blanks still goes direct
+      this.tallyEmpty++;
+      return;
+    }
     this.tallyCells++;
     const slot = this.tally.get(cell);
     if (slot !== undefined) {
@@ -144,9 +150,11 @@ export class ColumnProfiler {
     const counts = this.tallyCounts;
     const info = this.scratch;
     for (let i = 0; i < values.length; i++) this.addDistinct(values[i]!, counts[i]!, info);
+    if (this.tallyEmpty > 0) this.addDistinct('', this.tallyEmpty, info);
     this.tally.clear();
     this.tallyValues = [];
     this.tallyCells = 0;
+    this.tallyEmpty = 0;
   }
 
   /** Feeds `times` copies of the text value v to every accumulator. */
