@@ -11,6 +11,7 @@ import {
   matchLike,
   civilDay,
   classifyTrimmedCached,
+  digitLedNotDate,
   dayToIso,
   renderPattern,
   shapeFromKey,
@@ -222,6 +223,12 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
           this.addEpoch(v, false, count);
           return;
         }
+      }
+      // SSNs, ZIP+4, card numbers, IPs, decimals, street addresses, phones: proven not dates by their
+      // skeleton, before any map lookup (the classifier would return null; no digit-led value is a placeholder)
+      if (digitLedNotDate(v, i)) {
+        this.unparsed += count;
+        return;
       }
     } else if (!maybeDateStart(c)) {
       this.unparsed += count;
