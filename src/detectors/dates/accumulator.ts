@@ -12,6 +12,7 @@ import {
   civilDay,
   classifyTrimmedCached,
   digitLedNotDate,
+  letterLedNotDate,
   dayToIso,
   renderPattern,
   shapeFromKey,
@@ -231,6 +232,10 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
         return;
       }
     } else if (!maybeDateStart(c)) {
+      this.unparsed += count;
+      return;
+    } else if (c >= 65 && letterLedNotDate(v)) {
+      // names, e-mails, words: too short or long, or no month/weekday name start, and not a placeholder
       this.unparsed += count;
       return;
     }

@@ -466,6 +466,22 @@ export function digitLedNotDate(value: string, l1: number): boolean {
 }
 
 /**
+ * Proof that a letter-led value (trimmed, first character an ASCII letter) is neither a date nor a null
+ * placeholder: true only when {@link classifyTrimmedCached} certainly returns null. classifyText rejects
+ * such a value by its length or because its first three letters start no month or weekday name; the
+ * placeholder check only looks at values of at most 13 characters starting like a placeholder, which are
+ * left to the slow path here. Reads the length and the first three characters only (so, like
+ * digitLedNotDate, never rejects a value with the skeleton of an accepted one). No allocation, no cache.
+ */
+export function letterLedNotDate(value: string): boolean {
+  const n = value.length;
+  const c = value.charCodeAt(0);
+  if (n <= 13 && NULL_TOKEN_STARTS.has(c | 32)) return false;
+  if (n < 6 || n > 64) return true;
+  return !NAME_PREFIXES.has(((c | 32) << 16) | ((value.charCodeAt(1) | 32) << 8) | (value.charCodeAt(2) | 32));
+}
+
+/**
  * Text value (already trimmed, no surrounding whitespace) to its format class, or null when it is not a date.
  * Pure digit strings are handled by {@link classifyDigits}.
  */

@@ -1,6 +1,7 @@
 /**
- * digitLedNotDate() is a proof, not a guess: it may call a value "not a date" only when classifyText() returns
- * null for it. Checked differentially against the classifier on random strings built from date pieces,
+ * The add() pre-checks are proofs, not guesses: digitLedNotDate() may call a value "not a date" only when
+ * classifyText() returns null for it, letterLedNotDate() only when classifyTrimmedCached() does (neither a
+ * date nor a placeholder). Checked differentially against the classifier on random strings built from date pieces,
  * on mutations of real dates in every shape the classifier reads, on every cell of the corpus text files,
  * and on every cell of a generated export (its date columns included).
  */
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { format } from 'date-fns';
 import { parse } from 'csv-parse/sync';
-import { classifyText, digitLedNotDate } from '../../../src/detectors/dates/classify.js';
+import { classifyText, classifyTrimmedCached, digitLedNotDate, letterLedNotDate } from '../../../src/detectors/dates/classify.js';
 import { CORPUS } from './evaluate.js';
 
 /** Length of the leading digit run, or -1 when the value is not digit-led or is digits only. */
@@ -30,13 +31,29 @@ interface Tally {
 }
 const tally = (): Tally => ({ checked: 0, accepted: 0, rejected: 0, unsound: [] });
 
-/** Checks one value; returns false when the pre-check rejected a value the classifier accepts. */
+/** Checks one value; returns false when a pre-check rejected a value the classifier accepts. */
 function check(v: string, t: Tally): boolean {
+  const c = v.charCodeAt(0);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return checkLetterLed(v, t);
   const l1 = leadingDigits(v);
   if (l1 < 0) return true;
   t.checked++;
   const rejected = digitLedNotDate(v, l1);
   const accepted = classifyText(v) !== null;
+  if (accepted) t.accepted++;
+  if (rejected) t.rejected++;
+  if (rejected && accepted) {
+    if (t.unsound.length < 20) t.unsound.push(v);
+    return false;
+  }
+  return true;
+}
+
+/** letterLedNotDate must never reject a date or a null placeholder (the cached classifier's answer is null). */
+function checkLetterLed(v: string, t: Tally): boolean {
+  t.checked++;
+  const rejected = letterLedNotDate(v);
+  const accepted = classifyTrimmedCached(v) !== null;
   if (accepted) t.accepted++;
   if (rejected) t.rejected++;
   if (rejected && accepted) {
@@ -93,6 +110,56 @@ const mutatedDate = fc
 const pieced = fc
   .tuple(fc.constantFrom('1', '5', '12', '31', '2024', '0000', '123'), fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 12 }))
   .map(([head, rest]) => head + rest.join(''));
+
+const LETTER_PATTERNS = [
+  'MMM d, yyyy', 'MMMM d, yyyy', 'MMM d yyyy', 'MMM-dd-yyyy', 'MMM/d/yy', 'MMM. d, yyyy', 'MMMM yyyy', 'MMM yyyy', 'MMM do, yyyy',
+  'EEE, dd MMM yyyy HH:mm:ss xx', 'EEEE, MMMM d, yyyy', 'EEE d MMM yyyy', 'EEE, d MMM yyyy', 'EEE MMM d yyyy HH:mm:ss',
+  'MMM d, yyyy h:mm a', 'MMMM d, yyyy, h:mm a', 'MMM d yyyy HH:mm:ss.SSS xxx',
+];
+const PLACEHOLDERS = ['na', 'n/a', 'n.a.', 'null', 'none', 'nil', 'nan', 'nat', 'unknown', 'missing', 'tbd', 'not available', 'invalid date'];
+const LETTER_CHARS = 'aAjJmMnNsStTuUoOdDwWfFyYrRlLeE .,/-:0123456789\u212a\u0130';
+/** Letter-led values: dates with month or weekday names, placeholders in any case, names; then 0–3 edits. */
+const letterLed = fc
+  .record({
+    base: fc.oneof(
+      fc.tuple(fc.constantFrom(...LETTER_PATTERNS), fc.integer({ min: Date.parse('1000-01-01T00:00:00Z'), max: Date.parse('2999-12-31T00:00:00Z') })).map(([p, t]) => format(new Date(t), p)),
+      fc.tuple(fc.constantFrom(...PLACEHOLDERS), fc.array(fc.boolean(), { minLength: 13, maxLength: 13 })).map(([w, up]) => [...w].map((ch, i) => (up[i] ? ch.toUpperCase() : ch)).join('')),
+      fc.constantFrom('Maria', 'March', 'Mayor', 'Monday', 'Sunday Best', 'Nathan', 'Octavia', 'Junebug', 'Augustine', 'Decimal', 'dec 5', 'Tuesday', 'UNKNOWN', 'Missing person', 'tbd.', 'n/a ', 'Nat', 'Nan', 'May 2024'),
+    ),
+    edits: fc.array(fc.tuple(fc.nat(3), fc.nat(200), fc.nat(LETTER_CHARS.length - 1)), { maxLength: 3 }),
+  })
+  .map(({ base, edits }) => {
+    let s = base;
+    for (const [op, at, ch] of edits) {
+      const i = 1 + (at % s.length);
+      const c = LETTER_CHARS[ch]!;
+      if (op === 0) s = s.slice(0, i) + c + s.slice(i + 1);
+      else if (op === 1) s = s.slice(0, i) + c + s.slice(i);
+      else if (op === 2) s = s.slice(0, i) + s.slice(i + 1);
+      else s = s.slice(0, i);
+    }
+    return s;
+  });
+
+describe('letterLedNotDate: never rejects a date or a placeholder', () => {
+  test('examples', () => {
+    for (const v of ['Oct 31, 2023', 'May 2024', 'Tue, 31 Oct 2023 10:00:00 +0000', 'N/A', 'null', 'None', 'UNKNOWN', 'Not Available', 'Invalid Date', 'NaT', 'UN\u212aNOWN']) {
+      expect(classifyTrimmedCached(v), v).not.toBeNull();
+      expect(letterLedNotDate(v), v).toBe(false);
+    }
+    for (const v of ['Richard', 'Fatima', 'Amanda', 'SWHITE68@EXAMPLE.CO.UK', 'susanjohnson@example.net', 'j.harris@example.org', 'Los Angeles', 'Washington DC', 'Do not call before 9am']) {
+      expect(classifyTrimmedCached(v), v).toBeNull();
+      expect(letterLedNotDate(v), v).toBe(true);
+    }
+  });
+
+  test('month/weekday-name dates, placeholders in any case, names, mutated (fast-check)', () => {
+    const t = tally();
+    fc.assert(fc.property(letterLed, (v) => check(v, t)), { numRuns: 40_000, seed: 20261127 });
+    expect(t.accepted).toBeGreaterThan(5_000);
+    expect(t.rejected).toBeGreaterThan(5_000);
+  });
+});
 
 describe('digitLedNotDate: never rejects a value the classifier accepts', () => {
   test('values the classifier reads and shapes it does not (examples)', () => {
