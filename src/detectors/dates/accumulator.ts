@@ -11,6 +11,8 @@ import {
   matchLike,
   civilDay,
   classifyTrimmedCached,
+  digitLedNotDate,
+  letterLedNotDate,
   dayToIso,
   renderPattern,
   shapeFromKey,
@@ -101,6 +103,8 @@ const LOCAL_MAX = 16_384;
 /** Longest cell looked at, surrounding whitespace included (the classifier itself stops at 64). */
 const MAX_DATE_TEXT = 96;
 const LOCAL_REFRESH = 65_536;
+/** Datetime skeletons remembered for the same-skeleton fast path. */
+const LIKES = 4;
 
 class Group {
   count = 0;
@@ -149,10 +153,15 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
    * Bounded (LOCAL_MAX entries), and flushing early or late gives the same sums.
    */
   private readonly local = new Map<string, LocalEntry>();
-  /** Last datetime classified the slow way and its text: later values with its skeleton take matchLike(). */
   private localMisses = 0;
-  private like: ValueClass | null = null;
-  private likeSrc = '';
+  /**
+   * The last LIKES datetimes classified the slow way (with fast info) and their texts: later values with one
+   * of their skeletons take matchLike(). Several, because columns interleave skeletons (`Z`, `+05:30` and
+   * `-08:00` offsets): with one, every switch paid the slow way (measured: half of signup_date's datetimes).
+   */
+  private readonly likes: ValueClass[] = [];
+  private readonly likeSrcs: string[] = [];
+  private likeNext = 0;
   /** shape id → group, so the hot path avoids a string-keyed lookup. */
   private readonly byShape: (Group | undefined)[] = [];
   readonly rules: DateRules;
@@ -168,21 +177,27 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
     this.epochMaxSec = Date.parse(this.rules.epochMax + 'T00:00:00Z') / 1000;
   }
 
-  add(value: Cell): void {
-    this.total++;
+  /**
+   * Folds `count` identical cells (default 1): the state afterwards is the same as after `count` calls with
+   * `value` (a caller that groups its cells by value may pass each distinct value once with its count).
+   * Counts below 1 fold nothing.
+   */
+  add(value: Cell, count = 1): void {
+    if (!(count >= 1)) return;
+    this.total += count;
     if (value === null) {
-      this.nulls++;
+      this.nulls += count;
       return;
     }
     let v = value;
     let n = v.length;
     if (n === 0) {
-      this.blanks++;
+      this.blanks += count;
       return;
     }
     if (n > MAX_DATE_TEXT) {
       // no date is this long; keeps free text (and hostile multi-MB cells) out of every map
-      this.unparsed++;
+      this.unparsed += count;
       return;
     }
     let c = v.charCodeAt(0);
@@ -190,7 +205,7 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
       v = v.trim();
       n = v.length;
       if (n === 0) {
-        this.blanks++;
+        this.blanks += count;
         return;
       }
       c = v.charCodeAt(0);
@@ -204,75 +219,89 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
         i++;
       }
       if (i === n) {
-        if ((n === 8 || n === 14) && compactLooksValid(v)) this.addClass(classifyTrimmedCached(v), 1);
-        else if (n >= 9 && n <= 13 && n !== 11) this.addEpoch(v, n >= 12);
-        else this.unparsed++;
+        if ((n === 8 || n === 14) && compactLooksValid(v)) this.addClass(classifyTrimmedCached(v), count);
+        else if (n >= 9 && n <= 13 && n !== 11) this.addEpoch(v, n >= 12, count);
+        else this.unparsed += count;
         return;
       }
       if ((i === 9 || i === 10) && v.charCodeAt(i) === 46) {
         let j = i + 1;
         while (j < n && v.charCodeAt(j) >= 48 && v.charCodeAt(j) <= 57) j++;
         if (j === n && j > i + 1) {
-          this.addEpoch(v, false);
+          this.addEpoch(v, false, count);
           return;
         }
       }
+      // SSNs, ZIP+4, card numbers, IPs, decimals, street addresses, phones: proven not dates by their
+      // skeleton, before any map lookup (the classifier would return null; no digit-led value is a placeholder)
+      if (digitLedNotDate(v, i)) {
+        this.unparsed += count;
+        return;
+      }
     } else if (!maybeDateStart(c)) {
-      this.unparsed++;
+      this.unparsed += count;
+      return;
+    } else if (c >= 65 && letterLedNotDate(v)) {
+      // names, e-mails, words: too short or long, or no month/weekday name start, and not a placeholder
+      this.unparsed += count;
       return;
     }
-    const like = this.like;
-    if (like !== null) {
-      const mask = matchLike(v, this.likeSrc, like);
+    for (let j = 0; j < this.likes.length; j++) {
+      const src = this.likeSrcs[j]!;
+      if (src.length !== n) continue;
+      const like = this.likes[j]!;
+      const mask = matchLike(v, src, like);
       if (mask !== 0) {
-        this.addLike(like, mask);
+        this.addLike(like, mask, count);
         return;
       }
     }
     const seen = this.local.get(v);
     if (seen !== undefined) {
-      seen.n++;
+      seen.n += count;
       return;
     }
     const cls = classifyTrimmedCached(v);
     if (cls !== null && cls !== NULL_TOKEN && cls.shape.hasTime) {
       // datetimes are mostly distinct: fold straight away instead of filling the local map
-      this.addClass(cls, 1);
+      this.addClass(cls, count);
       if (cls.fast !== undefined) {
-        this.like = cls;
-        this.likeSrc = v;
+        this.likes[this.likeNext] = cls;
+        this.likeSrcs[this.likeNext] = v;
+        this.likeNext = (this.likeNext + 1) % LIKES;
       }
       return;
     }
     if (cls === null && n > 24) {
       // long non-dates (free text) are mostly distinct: keeping them would only fill the map
-      this.unparsed++;
+      this.unparsed += count;
       return;
     }
     if (this.local.size >= LOCAL_MAX) {
       // full: keep the values already counted (heavy hitters show up early) and fold this one directly;
       // every LOCAL_REFRESH such misses start over, so a column whose values drift still gets a fresh map
-      this.addClass(cls, 1);
+      // (when it flushes changes no sum: the histograms give the same state whatever the order)
+      this.addClass(cls, count);
       if (++this.localMisses >= LOCAL_REFRESH) {
         this.flushLocal();
         this.localMisses = 0;
       }
       return;
     }
-    this.local.set(v, { cls, n: 1 });
+    this.local.set(v, { cls, n: count });
   }
 
-  /** A datetime with the same skeleton as `like`; its days are in LIKE_DAYS. */
-  private addLike(like: ValueClass, mask: number): void {
+  /** `k` datetimes with the same skeleton as `like`; their days are in LIKE_DAYS. */
+  private addLike(like: ValueClass, mask: number, k: number): void {
     const g = this.byShape[like.shape.id] ?? this.newGroup(like.shape);
-    g.count++;
-    g.masks[mask]!++;
-    if (like.unpaddedDate) g.unpaddedDate++;
-    if (like.unpaddedHour) g.unpaddedHour++;
+    g.count += k;
+    g.masks[mask]! += k;
+    if (like.unpaddedDate) g.unpaddedDate += k;
+    if (like.unpaddedHour) g.unpaddedHour += k;
     if (like.fracLen > g.fracLen) g.fracLen = like.fracLen;
-    if (mask & YMD) g.hist(mask, YMD).add(LIKE_DAYS[0]!);
-    if (mask & DMY) g.hist(mask, DMY).add(LIKE_DAYS[1]!);
-    if (mask & MDY) g.hist(mask, MDY).add(LIKE_DAYS[2]!);
+    if (mask & YMD) g.hist(mask, YMD).add(LIKE_DAYS[0]!, k);
+    if (mask & DMY) g.hist(mask, DMY).add(LIKE_DAYS[1]!, k);
+    if (mask & MDY) g.hist(mask, MDY).add(LIKE_DAYS[2]!, k);
   }
 
   private flushLocal(): void {
@@ -280,18 +309,18 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
     this.local.clear();
   }
 
-  private addEpoch(v: string, millis: boolean): void {
+  private addEpoch(v: string, millis: boolean, k: number): void {
     const x = Number(v);
     const sec = millis ? x / 1000 : x;
     if (!(sec >= this.epochMinSec && sec <= this.epochMaxSec)) {
-      this.epochOutOfRange++;
+      this.epochOutOfRange += k;
       return;
     }
     const shape = millis ? SHAPE_EPOCH_MS : SHAPE_EPOCH_S;
     const g = this.byShape[shape.id] ?? this.newGroup(shape);
-    g.count++;
-    g.masks[YMD]!++;
-    g.hist(YMD, YMD).add(Math.floor(sec / 86_400));
+    g.count += k;
+    g.masks[YMD]! += k;
+    g.hist(YMD, YMD).add(Math.floor(sec / 86_400), k);
   }
 
   private addClass(cls: ValueClass | null | typeof NULL_TOKEN, k: number): void {

@@ -428,6 +428,60 @@ function finishDate(
 }
 
 /**
+ * Proof that a digit-led value is not a date: true only when {@link classifyText} certainly returns null for
+ * `value`, which starts with `l1` digits followed by a non-digit (so it is neither a pure digit string nor
+ * blank). It replays classifyText's structural steps for a digit-led value (length bounds, first separator,
+ * the second field's digit count, the third field, the first character after the date part) and stops where
+ * classifyText would start reading values or names; anything it cannot rule out is "maybe" (false).
+ *
+ * It reads only the skeleton of the value (which positions hold digits, and the exact non-digit characters),
+ * never the digits themselves, so two values with the same skeleton get the same answer: a value matchLike()
+ * accepts has the skeleton of an accepted value and is never rejected here. No allocation, no cache.
+ * Keep in step with classifyText/finishDate; test/unit/dates/precheck.test.ts checks it differentially.
+ */
+export function digitLedNotDate(value: string, l1: number): boolean {
+  const n = value.length;
+  if (n < 6 || n > 64) return true;
+  const sep = value.charCodeAt(l1);
+  if (sep === 0x5e74 /* 年 */) return l1 !== 4; // cjk()
+  if (isAlpha(sep)) return l1 > 2; // `5th January 2024`: dayMonthName() wants a 1–2 digit day
+  if (sep !== 45 && sep !== 47 && sep !== 46 && sep !== 32) return true;
+  let p = l1 + 1;
+  if (isAlpha(value.charCodeAt(p))) return l1 > 2; // `31 Oct 2023`, `31-OCT-2023`
+  if (sep === 32) return true;
+  const f2 = p;
+  while (p < n && isDigit(value.charCodeAt(p))) p++;
+  const l2 = p - f2;
+  if (l2 < 1 || l2 > 2) return true;
+  if (value.charCodeAt(p) !== sep) return !(l1 === 4 && l2 === 2 && sep !== 46 && p === n); // `yyyy-MM`
+  p++;
+  const f3 = p;
+  while (p < n && isDigit(value.charCodeAt(p))) p++;
+  const l3 = p - f3;
+  if (!(l1 === 4 && l3 >= 1 && l3 <= 2) && (l1 > 2 || (l3 !== 4 && l3 !== 2))) return true;
+  if (p === n) return false;
+  // finishDate(): a zone (`Z`, `+`, `-`, space) or a time (`T`, space, `, `) must follow the date part
+  const c = value.charCodeAt(p);
+  return c !== 90 && c !== 43 && c !== 45 && c !== 32 && c !== 84 && c !== 44;
+}
+
+/**
+ * Proof that a letter-led value (trimmed, first character an ASCII letter) is neither a date nor a null
+ * placeholder: true only when {@link classifyTrimmedCached} certainly returns null. classifyText rejects
+ * such a value by its length or because its first three letters start no month or weekday name; the
+ * placeholder check only looks at values of at most 13 characters starting like a placeholder, which are
+ * left to the slow path here. Reads the length and the first three characters only (so, like
+ * digitLedNotDate, never rejects a value with the skeleton of an accepted one). No allocation, no cache.
+ */
+export function letterLedNotDate(value: string): boolean {
+  const n = value.length;
+  const c = value.charCodeAt(0);
+  if (n <= 13 && NULL_TOKEN_STARTS.has(c | 32)) return false;
+  if (n < 6 || n > 64) return true;
+  return !NAME_PREFIXES.has(((c | 32) << 16) | ((value.charCodeAt(1) | 32) << 8) | (value.charCodeAt(2) | 32));
+}
+
+/**
  * Text value (already trimmed, no surrounding whitespace) to its format class, or null when it is not a date.
  * Pure digit strings are handled by {@link classifyDigits}.
  */
