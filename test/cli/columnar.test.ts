@@ -1,6 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { CORPUS, runCli } from '../helpers/cli.js';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { readParquet } from 'parquet-wasm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const PQ = join(CORPUS, 'parquet-testing/data');
 const IPC = join(CORPUS, 'arrow-testing/data/arrow-ipc-stream/integration');
@@ -57,4 +62,73 @@ describe('the CLI routes Parquet and Arrow IPC by their magic bytes', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unsupported: .*encrypt/i);
   });
+});
+
+describe('the same table as CSV, Parquet and Arrow IPC gives the same counts', () => {
+  // 3,000 generated rows; Parquet = DuckDB read_csv(all_varchar=true) so every cell stays the CSV's text;
+  // Arrow IPC file = that Parquet read by parquet-wasm in 1,000-row batches, written by apache-arrow.
+  // Documented difference: DuckDB's CSV reader turns an empty cell into NULL, so the CSV's `empty` count
+  // is the copies' `nulls` count; `missing.count` (their sum plus whitespace and disguised tokens) is equal.
+  const dir = tempDir('dataready-formats-');
+  const csv = join(dir, 'export.csv');
+  const parquet = join(dir, 'export.parquet');
+  const arrow = join(dir, 'export.arrow');
+  type Report = {
+    input: { columnar?: { units: number } };
+    table: { rows: number };
+    columns: { name: string; missing: { count: number; nulls: number; empty: number; whitespace: number; disguised: Record<string, number> }; distinct: { distinct: number; exact: boolean } }[];
+    duplicates: { exact: { duplicateRows: number; clusters: number; rowsInClusters: number }; near: { duplicateRows: number; clusters: number } };
+  };
+  const reports: Record<string, Report> = {};
+
+  beforeAll(async () => {
+    const g = spawnSync(process.execPath, [join(ROOT, 'scripts/gen-export.mjs'), '--rows', '3000', '--seed', '7', '--out', csv], { encoding: 'utf8' });
+    expect(g.status, g.stderr).toBe(0);
+    const db = await DuckDBInstance.create(':memory:', { threads: '1' });
+    const con = await db.connect();
+    await con.run(`COPY (SELECT * FROM read_csv('${csv}', all_varchar=true)) TO '${parquet}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000)`);
+    con.closeSync();
+    db.closeSync();
+    const table = tableFromIPC(readParquet(readFileSync(parquet), { batchSize: 1000 }).intoIPCStream());
+    writeFileSync(arrow, tableToIPC(table, 'file'));
+    for (const [name, file] of Object.entries({ csv, parquet, arrow })) reports[name] = profileJson(file, '--quiet', '--threads', '1');
+  }, 180_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads every row, from more than one shard of the columnar copies', () => {
+    expect(reports.csv.table.rows).toBe(3000);
+    expect(reports.parquet.table.rows).toBe(3000);
+    expect(reports.arrow.table.rows).toBe(3000);
+    expect(reports.parquet.input.columnar?.units).toBeGreaterThan(1);
+    expect(reports.arrow.input.columnar?.units).toBe(3);
+  });
+
+  for (const format of ['parquet', 'arrow'] as const) {
+    it(`${format}: per column missing and distinct counts equal the CSV's; empty cells became nulls`, () => {
+      const a = reports.csv;
+      const b = reports[format];
+      expect(b.columns.map(c => c.name)).toEqual(a.columns.map(c => c.name));
+      let empties = 0;
+      a.columns.forEach((x, i) => {
+        const y = b.columns[i];
+        expect(y.missing.count, x.name).toBe(x.missing.count);
+        expect(y.missing.nulls, x.name).toBe(x.missing.empty + x.missing.nulls);
+        expect(y.missing.empty, x.name).toBe(0);
+        expect(y.missing.whitespace, x.name).toBe(x.missing.whitespace);
+        expect(y.missing.disguised, x.name).toEqual(x.missing.disguised);
+        expect(y.distinct, x.name).toEqual(x.distinct);
+        empties += x.missing.empty;
+      });
+      expect(empties).toBeGreaterThan(1000); // the comparison is not vacuous
+    });
+
+    it(`${format}: exact and near duplicate counts equal the CSV's`, () => {
+      const a = reports.csv.duplicates;
+      const b = reports[format].duplicates;
+      expect(a.exact.duplicateRows).toBeGreaterThan(0);
+      expect(b.exact).toEqual(a.exact);
+      expect(b.near.duplicateRows).toBe(a.near.duplicateRows);
+      expect(b.near.clusters).toBe(a.near.clusters);
+    });
+  }
 });
