@@ -39,6 +39,50 @@ export interface DupState {
 const CHUNK_ROWS = 16384;
 
 /**
+ * Per-column memo of near words by the cell's 64-bit exact hash (open addressing; a slot whose key is 0:0 is
+ * empty, so a value hashing to 0:0 is simply never cached). Names, cities, codes and dates repeat, and their
+ * near word then costs one probe instead of a classification scan; the cell hash is computed for the exact
+ * hash anyway. Keyed by hash, it keeps no strings; a 64-bit collision would give a value another's word, at
+ * the same odds as two different rows counting as exact duplicates.
+ */
+interface WordCache {
+  /** [lo, hi, word, unused] per slot: a hit reads one cache line. */
+  slots: Int32Array;
+  mask: number;
+  count: number;
+  hits: number;
+  lookups: number;
+}
+const CACHE_MIN_SLOTS = 1024;
+/** At most 32k values a column (1 MB); a full table is cleared, so it follows the values as they change. */
+const CACHE_MAX_SLOTS = 65536;
+/** Hit rate is checked every so many lookups; below the floor the column is no longer cached. */
+const CACHE_WINDOW = 16384;
+const CACHE_MIN_HIT_RATE = 0.2;
+
+function newCache(slots: number): WordCache {
+  return { slots: new Int32Array(4 * slots), mask: slots - 1, count: 0, hits: 0, lookups: 0 };
+}
+
+const cellOut = new Int32Array(2);
+
+/** The two 32-bit exact-hash lanes of one cell's text, into cellOut (no allocation). */
+function cellHash(s: string): void {
+  const n = s.length;
+  let l1 = 0x811c9dc5 ^ n, l2 = 0x9747b28c ^ n;
+  for (let k = 0; k < n; k++) {
+    const c = s.charCodeAt(k);
+    l1 = Math.imul(l1 ^ c, 0x01000193);
+    l2 = Math.imul(l2 ^ c, 0x5bd1e995);
+    l2 ^= l2 >>> 15;
+  }
+  l1 ^= l1 >>> 16; l1 = Math.imul(l1, 0x85ebca6b); l1 ^= l1 >>> 13; l1 = Math.imul(l1, 0xc2b2ae35); l1 ^= l1 >>> 16;
+  l2 ^= l2 >>> 16; l2 = Math.imul(l2, 0x85ebca6b); l2 ^= l2 >>> 13; l2 = Math.imul(l2, 0xc2b2ae35); l2 ^= l2 >>> 16;
+  cellOut[0] = l1;
+  cellOut[1] = l2;
+}
+
+/**
  * Row accumulator for exact and near-duplicate records. Per row it keeps 8 bytes for exact duplicates
  * and 4 bytes per column (up to maxFields) for near-duplicates; see normalize.ts for the encodings and
  * finish.ts for the matching.
@@ -57,6 +101,8 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
   private nearCur: Uint32Array | null = null;
   private nearFill = 0;
   private runs: number[] = [];
+  /** Per column while its values repeat enough; undefined once dropped. Not part of the state. */
+  private caches: (WordCache | undefined)[];
 
   constructor(columnNames: string[], rules?: DupRulesInput | DupRules) {
     this.columns = [...columnNames];
@@ -64,6 +110,7 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
     this.fields = this.rules.near ? Math.min(this.columns.length, this.rules.maxFields) : 0;
     this.nearRowLimit =
       this.fields === 0 ? 0 : Math.max(0, Math.floor(this.rules.nearMemoryBytes / (4 * this.fields)));
+    this.caches = Array.from({ length: this.fields }, () => newCache(CACHE_MIN_SLOTS));
   }
 
   addRow(cells: readonly Cell[], rowNumber: number): void {
@@ -72,52 +119,114 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
     if (last >= 0 && runs[last]! + runs[last + 1]! === rowNumber) runs[last + 1]!++;
     else runs.push(rowNumber, 1);
 
-    // 64-bit exact hash of the parsed values: FNV-1a and a murmur-style lane, cell-separated, null marked.
-    let h1 = 0x811c9dc5 | 0;
-    let h2 = 0x9747b28c | 0;
-    const m = cells.length;
-    for (let j = 0; j < m; j++) {
-      const cell = cells[j];
-      if (cell === null || cell === undefined) {
-        h1 = Math.imul(h1 ^ 0x1fffe, 0x01000193);
-        h2 = Math.imul((h2 ^ 0x1fffe) << 13 | (h2 ^ 0x1fffe) >>> 19, 0x85ebca6b);
-      } else {
-        for (let k = 0; k < cell.length; k++) {
-          const c = cell.charCodeAt(k);
-          h1 = Math.imul(h1 ^ c, 0x01000193);
-          h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-          h2 ^= h2 >>> 15;
-        }
-      }
-      h1 = Math.imul(h1 ^ 0x1ffff, 0x01000193);
-      h2 = Math.imul(h2 ^ 0x1ffff, 0xc2b2ae35);
-      h2 ^= h2 >>> 13;
-    }
-    h1 ^= m;
-    h1 ^= h1 >>> 16; h1 = Math.imul(h1, 0x85ebca6b); h1 ^= h1 >>> 13; h1 = Math.imul(h1, 0xc2b2ae35); h1 ^= h1 >>> 16;
-    h2 ^= h2 >>> 16; h2 = Math.imul(h2, 0x85ebca6b); h2 ^= h2 >>> 13; h2 = Math.imul(h2, 0xc2b2ae35); h2 ^= h2 >>> 16;
-
     if (this.exactCur === null || this.exactFill === this.exactCur.length) {
       if (this.exactCur !== null) this.exactChunks.push(this.exactCur);
       this.exactCur = new Uint32Array(2 * CHUNK_ROWS);
       this.exactFill = 0;
     }
+    const f = this.fields;
+    let near: Uint32Array | null = null;
+    let at = 0;
+    if (f > 0 && rowNumber <= this.nearRowLimit) {
+      if (this.nearCur === null || this.nearFill === this.nearCur.length) {
+        if (this.nearCur !== null) this.nearChunks.push(this.nearCur);
+        this.nearCur = new Uint32Array(f * CHUNK_ROWS);
+        this.nearFill = 0;
+      }
+      near = this.nearCur;
+      at = this.nearFill;
+      this.nearFill += f;
+      this.nearRows++;
+    }
+
+    // 64-bit exact hash of the parsed values: per cell two 32-bit lanes (cellHash), combined in column order.
+    let h1 = 0x811c9dc5 | 0;
+    let h2 = 0x9747b28c | 0;
+    const m = cells.length;
+    const caches = this.caches;
+    const hit = cellOut;
+    for (let j = 0; j < m; j++) {
+      const cell = cells[j];
+      let lo: number, hi: number, word = 0;
+      if (cell === null || cell === undefined) {
+        lo = 0x1fffe; hi = 0x2fffd;
+      } else {
+        cellHash(cell);
+        lo = hit[0]!; hi = hit[1]!;
+        if (near !== null && j < f) {
+          const cache = caches[j];
+          if (cache === undefined || cell.length === 0) word = nearWord(cell);
+          else {
+            const table = cache.slots, mask = cache.mask;
+            let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+            for (;;) {
+              const kl = table[4 * slot]!, kh = table[4 * slot + 1]!;
+              if (kl === lo && kh === hi) {
+                word = table[4 * slot + 2]!;
+                cache.hits++;
+                break;
+              }
+              if (kl === 0 && kh === 0) {
+                word = nearWord(cell);
+                this.remember(j, cache, slot, lo, hi, word);
+                break;
+              }
+              slot = (slot + 1) & mask;
+            }
+            if (++cache.lookups === CACHE_WINDOW) this.checkCache(j, cache);
+          }
+        }
+      }
+      if (near !== null && j < f) near[at + j] = word;
+      h1 ^= lo; h1 = (h1 << 13) | (h1 >>> 19); h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
+      h2 ^= hi; h2 = (h2 << 15) | (h2 >>> 17); h2 = (Math.imul(h2, 5) + 0x561ccd1b) | 0;
+    }
+    // Rows shorter than `fields` leave their last words 0 (the fresh chunk is zero-filled).
+    h1 ^= m;
+    h1 ^= h1 >>> 16; h1 = Math.imul(h1, 0x85ebca6b); h1 ^= h1 >>> 13; h1 = Math.imul(h1, 0xc2b2ae35); h1 ^= h1 >>> 16;
+    h2 ^= h2 >>> 16; h2 = Math.imul(h2, 0x85ebca6b); h2 ^= h2 >>> 13; h2 = Math.imul(h2, 0xc2b2ae35); h2 ^= h2 >>> 16;
     this.exactCur[this.exactFill++] = h1 >>> 0;
     this.exactCur[this.exactFill++] = h2 >>> 0;
     this.rows++;
+  }
 
-    const f = this.fields;
-    if (f === 0 || rowNumber > this.nearRowLimit) return;
-    if (this.nearCur === null || this.nearFill === this.nearCur.length) {
-      if (this.nearCur !== null) this.nearChunks.push(this.nearCur);
-      this.nearCur = new Uint32Array(f * CHUNK_ROWS);
-      this.nearFill = 0;
+  /** Stores a word in an empty slot; grows the table up to its cap, then starts it afresh when half full. */
+  private remember(j: number, cache: WordCache, slot: number, lo: number, hi: number, word: number): void {
+    if (lo === 0 && hi === 0) return;
+    const table = cache.slots;
+    table[4 * slot] = lo;
+    table[4 * slot + 1] = hi;
+    table[4 * slot + 2] = word;
+    if (++cache.count * 2 <= cache.mask + 1) return;
+    const slots = cache.mask + 1;
+    const next = newCache(slots < CACHE_MAX_SLOTS ? slots * 2 : slots);
+    next.hits = cache.hits;
+    next.lookups = cache.lookups;
+    if (slots < CACHE_MAX_SLOTS) {
+      const to = next.slots;
+      for (let s = 0; s < slots; s++) {
+        const kl = table[4 * s]!, kh = table[4 * s + 1]!;
+        if (kl === 0 && kh === 0) continue;
+        let t = (kl ^ Math.imul(kh, 0x9e3779b1)) & next.mask;
+        while (to[4 * t] !== 0 || to[4 * t + 1] !== 0) t = (t + 1) & next.mask;
+        to[4 * t] = kl;
+        to[4 * t + 1] = kh;
+        to[4 * t + 2] = table[4 * s + 2]!;
+        next.count++;
+      }
     }
-    const near = this.nearCur;
-    let at = this.nearFill;
-    for (let j = 0; j < f; j++) near[at++] = j < m ? nearWord(cells[j] ?? null) : 0;
-    this.nearFill = at;
-    this.nearRows++;
+    this.caches[j] = next;
+  }
+
+  /**
+   * A column keeps its cache while at least CACHE_MIN_HIT_RATE of its lookups hit (names, cities, codes,
+   * dates); a column of mostly distinct values (e-mail, ids, phones) stops being cached after a window. The
+   * cache memoizes a pure function of the text: it changes the cost, never a result.
+   */
+  private checkCache(j: number, cache: WordCache): void {
+    if (cache.hits < CACHE_WINDOW * CACHE_MIN_HIT_RATE) this.caches[j] = undefined;
+    cache.hits = 0;
+    cache.lookups = 0;
   }
 
   /** Seal the partial chunks so that other data can be appended after them. */
@@ -185,6 +294,7 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
 
   finish(columnInfo?: readonly ColumnInfo[]): DupResult {
     this.seal();
+    this.caches = []; // memory for the matching; later rows (if any) are simply not cached
     const exact = concat(this.exactChunks, 2 * this.rows);
     const near = concat(this.nearChunks, this.fields * this.nearRows);
     // Keep the flat arrays as the only chunks: memory is not held twice and the accumulator stays usable.
