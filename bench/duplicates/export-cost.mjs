@@ -58,8 +58,7 @@ await tokenizeFileRange(file, { start: 0, end: size }, { delimiter: 0x2c, record
 flush();
 gc();
 const state = acc.toJSON();
-const stateBytes = state.exact.reduce((s, c) => s + c.byteLength, 0) + state.near.reduce((s, c) => s + c.byteLength, 0)
-  + state.runs.length * 8;
+const stateBytes = acc.stateBytes ?? (state.exact.reduce((s, c) => s + c.byteLength, 0) + state.near.reduce((s, c) => s + c.byteLength, 0));
 let info;
 if (reportPath) {
   const r = JSON.parse(readFileSync(reportPath, 'utf8'));

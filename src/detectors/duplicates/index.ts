@@ -1,5 +1,5 @@
 import type { Cell, RowAccumulator } from '../../metrics/accumulator.js';
-import { findDuplicates, type ColumnInfo, type DupResult } from './finish.js';
+import { findDuplicates, PAGE_ROWS, type ColumnInfo, type DupResult } from './finish.js';
 import { nearWord } from './normalize.js';
 import { defaultDupRules, parseDupRules, type DupRules, type DupRulesInput } from './rules.js';
 
@@ -28,15 +28,81 @@ export interface DupState {
   nearRowLimit: number;
   rows: number;
   nearRows: number;
-  /** Per row: [lo, hi] of the 64-bit exact hash; chunks in row order. */
+  /** Per row: [lo, hi] of the 64-bit exact hash; chunks in row order (pages of PAGE_ROWS rows, the last shorter). */
   exact: Uint32Array[];
-  /** Per near row: `fields` words; chunks in row order. */
+  /** Per near row: `fields` words; chunks in row order (as `exact`). */
   near: Uint32Array[];
   /** Row numbers as runs: [start, count, start, count, …]. */
   runs: number[];
 }
 
-const CHUNK_ROWS = 16384;
+/**
+ * Rows of `width` words in pages of PAGE_ROWS rows, all full but the last, so finish() finds row i at
+ * page i >>> PAGE_SHIFT without joining the pages into one array (which would hold them twice at the peak).
+ * Appending another state's pages adopts a full page as it is when the rows line up, else copies rows.
+ */
+class Pages {
+  full: Uint32Array[] = [];
+  cur: Uint32Array | null = null;
+  fill = 0;
+  constructor(readonly width: number) {}
+
+  /** The page to write the next row into, with room for it. */
+  next(): Uint32Array {
+    const cap = this.width * PAGE_ROWS;
+    const cur = this.cur;
+    let page: Uint32Array;
+    if (cur === null) {
+      page = new Uint32Array(cap);
+      this.fill = 0;
+    } else if (cur.length < cap) {
+      // A short last page (from a state): continue it in a full-size page.
+      page = new Uint32Array(cap);
+      page.set(cur.subarray(0, this.fill));
+    } else {
+      this.full.push(cur);
+      page = new Uint32Array(cap);
+      this.fill = 0;
+    }
+    this.cur = page;
+    return page;
+  }
+
+  append(src: Uint32Array): void {
+    const cap = this.width * PAGE_ROWS;
+    if (src.length === cap && (this.cur === null || (this.fill === this.cur.length && this.cur.length === cap))) {
+      if (this.cur !== null) this.full.push(this.cur);
+      this.full.push(src);
+      this.cur = null;
+      this.fill = 0;
+      return;
+    }
+    let at = 0;
+    while (at < src.length) {
+      const page = this.cur === null || this.fill === this.cur.length ? this.next() : this.cur;
+      const n = Math.min(page.length - this.fill, src.length - at);
+      page.set(src.subarray(at, at + n), this.fill);
+      this.fill += n;
+      at += n;
+    }
+  }
+
+  /** Pages for a state: the last one cut to its rows (a copy: a view would carry its whole buffer along). */
+  chunks(): Uint32Array[] {
+    const out = [...this.full];
+    if (this.cur !== null && this.fill > 0) out.push(this.fill === this.cur.length ? this.cur : this.cur.slice(0, this.fill));
+    return out;
+  }
+
+  /** Pages for finish(): row i at [i >>> PAGE_SHIFT]; the last page may have unused room. */
+  pages(): Uint32Array[] {
+    return this.cur !== null && this.fill > 0 ? [...this.full, this.cur] : [...this.full];
+  }
+
+  get bytes(): number {
+    return this.full.reduce((sum, p) => sum + p.byteLength, 0) + (this.cur?.byteLength ?? 0);
+  }
+}
 
 /**
  * Per-column memo of near words by the cell's 64-bit exact hash (open addressing; a slot whose key is 0:0 is
@@ -94,12 +160,8 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
   private readonly nearRowLimit: number;
   private rows = 0;
   private nearRows = 0;
-  private exactChunks: Uint32Array[] = [];
-  private nearChunks: Uint32Array[] = [];
-  private exactCur: Uint32Array | null = null;
-  private exactFill = 0;
-  private nearCur: Uint32Array | null = null;
-  private nearFill = 0;
+  private readonly exact: Pages;
+  private readonly near: Pages;
   private runs: number[] = [];
   /** Per column while its values repeat enough; undefined once dropped. Not part of the state. */
   private caches: (WordCache | undefined)[];
@@ -110,6 +172,8 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
     this.fields = this.rules.near ? Math.min(this.columns.length, this.rules.maxFields) : 0;
     this.nearRowLimit =
       this.fields === 0 ? 0 : Math.max(0, Math.floor(this.rules.nearMemoryBytes / (4 * this.fields)));
+    this.exact = new Pages(2);
+    this.near = new Pages(this.fields);
     this.caches = Array.from({ length: this.fields }, () => newCache(CACHE_MIN_SLOTS));
   }
 
@@ -119,23 +183,16 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
     if (last >= 0 && runs[last]! + runs[last + 1]! === rowNumber) runs[last + 1]!++;
     else runs.push(rowNumber, 1);
 
-    if (this.exactCur === null || this.exactFill === this.exactCur.length) {
-      if (this.exactCur !== null) this.exactChunks.push(this.exactCur);
-      this.exactCur = new Uint32Array(2 * CHUNK_ROWS);
-      this.exactFill = 0;
-    }
+    const ex = this.exact;
+    const exPage = ex.cur === null || ex.fill === ex.cur.length ? ex.next() : ex.cur;
     const f = this.fields;
     let near: Uint32Array | null = null;
     let at = 0;
     if (f > 0 && rowNumber <= this.nearRowLimit) {
-      if (this.nearCur === null || this.nearFill === this.nearCur.length) {
-        if (this.nearCur !== null) this.nearChunks.push(this.nearCur);
-        this.nearCur = new Uint32Array(f * CHUNK_ROWS);
-        this.nearFill = 0;
-      }
-      near = this.nearCur;
-      at = this.nearFill;
-      this.nearFill += f;
+      const np = this.near;
+      near = np.cur === null || np.fill === np.cur.length ? np.next() : np.cur;
+      at = np.fill;
+      np.fill += f;
       this.nearRows++;
     }
 
@@ -185,8 +242,8 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
     h1 ^= m;
     h1 ^= h1 >>> 16; h1 = Math.imul(h1, 0x85ebca6b); h1 ^= h1 >>> 13; h1 = Math.imul(h1, 0xc2b2ae35); h1 ^= h1 >>> 16;
     h2 ^= h2 >>> 16; h2 = Math.imul(h2, 0x85ebca6b); h2 ^= h2 >>> 13; h2 = Math.imul(h2, 0xc2b2ae35); h2 ^= h2 >>> 16;
-    this.exactCur[this.exactFill++] = h1 >>> 0;
-    this.exactCur[this.exactFill++] = h2 >>> 0;
+    exPage[ex.fill++] = h1 >>> 0;
+    exPage[ex.fill++] = h2 >>> 0;
     this.rows++;
   }
 
@@ -229,28 +286,13 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
     cache.lookups = 0;
   }
 
-  /** Seal the partial chunks so that other data can be appended after them. */
-  private seal(): void {
-    if (this.exactCur !== null) {
-      if (this.exactFill > 0) this.exactChunks.push(this.exactCur.slice(0, this.exactFill));
-      this.exactCur = null;
-      this.exactFill = 0;
-    }
-    if (this.nearCur !== null) {
-      if (this.nearFill > 0) this.nearChunks.push(this.nearCur.slice(0, this.nearFill));
-      this.nearCur = null;
-      this.nearFill = 0;
-    }
-  }
-
   merge(other: DuplicateAccumulator): void {
     if (other.columns.length !== this.columns.length || other.fields !== this.fields) {
       throw new Error('duplicates: cannot merge states of tables with different columns');
     }
-    this.seal();
-    other.seal();
-    this.exactChunks.push(...other.exactChunks);
-    this.nearChunks.push(...other.nearChunks);
+    if (this.nearRows < this.rows && other.nearRows > 0) throw new Error('duplicates: near rows must be a prefix of the rows');
+    for (const p of other.exact.chunks()) this.exact.append(p);
+    for (const p of other.near.chunks()) this.near.append(p);
     for (let i = 0; i < other.runs.length; i += 2) {
       const start = other.runs[i]!, count = other.runs[i + 1]!;
       const last = this.runs.length - 2;
@@ -262,7 +304,6 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
   }
 
   toJSON(): DupState {
-    this.seal();
     return {
       version: 1,
       columns: [...this.columns],
@@ -270,8 +311,8 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
       nearRowLimit: this.nearRowLimit,
       rows: this.rows,
       nearRows: this.nearRows,
-      exact: [...this.exactChunks],
-      near: [...this.nearChunks],
+      exact: this.exact.chunks(),
+      near: this.near.chunks(),
       runs: [...this.runs],
     };
   }
@@ -281,8 +322,8 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
     if (acc.fields !== state.fields) throw new Error('duplicates: state was written with another maxFields');
     acc.rows = state.rows;
     acc.nearRows = state.nearRows;
-    acc.exactChunks = [...state.exact];
-    acc.nearChunks = [...state.near];
+    for (const p of state.exact) acc.exact.append(p);
+    for (const p of state.near) acc.near.append(p);
     acc.runs = [...state.runs];
     return acc;
   }
@@ -292,31 +333,47 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
     return this.rows;
   }
 
+  /** Bytes of the per-row arrays (pages, including the unused room of the last ones). */
+  get stateBytes(): number {
+    return this.exact.bytes + this.near.bytes;
+  }
+
   finish(columnInfo?: readonly ColumnInfo[]): DupResult {
-    this.seal();
     this.caches = []; // memory for the matching; later rows (if any) are simply not cached
-    const exact = concat(this.exactChunks, 2 * this.rows);
-    const near = concat(this.nearChunks, this.fields * this.nearRows);
-    // Keep the flat arrays as the only chunks: memory is not held twice and the accumulator stays usable.
-    this.exactChunks = exact.length > 0 ? [exact] : [];
-    this.nearChunks = near.length > 0 ? [near] : [];
-    const runs = this.runs;
-    const rowNumbers = new Float64Array(this.rows);
-    for (let i = 0, at = 0; i < runs.length; i += 2) {
-      for (let k = 0; k < runs[i + 1]!; k++) rowNumbers[at++] = runs[i]! + k;
-    }
     return findDuplicates({
       columns: this.columns,
       fields: this.fields,
       rows: this.rows,
       nearRows: this.nearRows,
-      exact,
-      near,
-      rowNumbers,
+      exact: this.exact.pages(),
+      near: this.near.pages(),
+      rowNumber: rowNumberOf(this.runs),
       columnInfo: alignColumnInfo(this.columns, columnInfo),
       rules: this.rules,
     });
   }
+}
+
+/** Row index → record number through the runs [start, count, …]; remembers the last run for sequential calls. */
+function rowNumberOf(runs: readonly number[]): (i: number) => number {
+  const firstIndex: number[] = [];
+  for (let k = 0, at = 0; k < runs.length; k += 2) {
+    firstIndex.push(at);
+    at += runs[k + 1]!;
+  }
+  let run = 0;
+  return (i: number) => {
+    if (i < firstIndex[run]! || (run + 1 < firstIndex.length && i >= firstIndex[run + 1]!)) {
+      let lo = 0, hi = firstIndex.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (firstIndex[mid]! <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      run = lo;
+    }
+    return runs[2 * run]! + (i - firstIndex[run]!);
+  };
 }
 
 /**
@@ -335,15 +392,4 @@ function alignColumnInfo(columns: string[], info: readonly ColumnInfo[] | undefi
   if (info.length === columns.length && info.every((c, i) => c.name === columns[i])) return [...info];
   const byName = new Map(info.map((c) => [c.name, c]));
   return columns.map((name) => byName.get(name));
-}
-
-function concat(chunks: Uint32Array[], total: number): Uint32Array {
-  if (chunks.length === 1 && chunks[0]!.length === total) return chunks[0]!;
-  const out = new Uint32Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }

@@ -129,6 +129,23 @@ describe('shards', () => {
     );
   });
 
+  it('gives the same result with pages split across shards, states and merges (40k rows)', () => {
+    // Rows cross the 16384-row pages of the state at different places in each shard.
+    const columns = ['id', 'name', 'city', 'phone'];
+    const rows: (string | null)[][] = [];
+    for (let i = 0; i < 40_000; i++) {
+      const p = i % 9_000; // every person 4–5 times: exact copies, with a near variant now and then
+      const name = i % 7 === 3 ? `Persn ${p}` : `Person ${p}`;
+      rows.push([String(i), name, `City ${p % 97}`, i % 5 === 0 ? null : `0${(p * 7919) % 1_000_000_000}`]);
+    }
+    const t = { name: 'pages', columns, rows, entity: [] } as unknown as LabelledTable;
+    const whole = runSharded(t, []);
+    expect(whole.near.duplicateRows).toBeGreaterThan(0);
+    for (const cuts of [[16384], [5_000, 16_385, 16_386, 33_000], [1, 32_768, 39_999]]) {
+      expect(runSharded(t, cuts)).toEqual(whole);
+    }
+  });
+
   it('keeps 8 bytes per row for exact and 4 per column for near duplicates', () => {
     const acc = new DuplicateAccumulator(['a', 'b', 'c']);
     for (let i = 1; i <= 1000; i++) acc.addRow([String(i % 7), 'x', null], i);
