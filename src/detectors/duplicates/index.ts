@@ -45,12 +45,33 @@ class Pages {
   full: Uint32Array[] = [];
   cur: Uint32Array | null = null;
   fill = 0;
+  /**
+   * Chunks taken from a state as they are (no copy), until rows are appended or pages are read: a state
+   * read on the main thread is usually merged into another right away, so its chunks are copied once, not
+   * twice.
+   */
+  private raw: Uint32Array[] | null = null;
   constructor(readonly width: number) {}
+
+  static adopt(width: number, chunks: Uint32Array[]): Pages {
+    const p = new Pages(width);
+    p.raw = [...chunks];
+    return p;
+  }
+
+  private settle(): void {
+    const raw = this.raw;
+    if (raw === null) return;
+    this.raw = null;
+    for (const c of raw) this.append(c);
+  }
 
   /** The page to write the next row into, with room for it. */
   next(): Uint32Array {
+    this.settle();
     const cap = this.width * PAGE_ROWS;
     const cur = this.cur;
+    if (cur !== null && this.fill < cur.length) return cur;
     let page: Uint32Array;
     if (cur === null) {
       page = new Uint32Array(cap);
@@ -69,6 +90,7 @@ class Pages {
   }
 
   append(src: Uint32Array): void {
+    this.settle();
     const cap = this.width * PAGE_ROWS;
     if (src.length === cap && (this.cur === null || (this.fill === this.cur.length && this.cur.length === cap))) {
       if (this.cur !== null) this.full.push(this.cur);
@@ -89,6 +111,7 @@ class Pages {
 
   /** Pages for a state: the last one cut to its rows (a copy: a view would carry its whole buffer along). */
   chunks(): Uint32Array[] {
+    if (this.raw !== null) return [...this.raw];
     const out = [...this.full];
     if (this.cur !== null && this.fill > 0) out.push(this.fill === this.cur.length ? this.cur : this.cur.slice(0, this.fill));
     return out;
@@ -96,10 +119,12 @@ class Pages {
 
   /** Pages for finish(): row i at [i >>> PAGE_SHIFT]; the last page may have unused room. */
   pages(): Uint32Array[] {
+    this.settle();
     return this.cur !== null && this.fill > 0 ? [...this.full, this.cur] : [...this.full];
   }
 
   get bytes(): number {
+    if (this.raw !== null) return this.raw.reduce((sum, p) => sum + p.byteLength, 0);
     return this.full.reduce((sum, p) => sum + p.byteLength, 0) + (this.cur?.byteLength ?? 0);
   }
 }
@@ -160,8 +185,8 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
   private readonly nearRowLimit: number;
   private rows = 0;
   private nearRows = 0;
-  private readonly exact: Pages;
-  private readonly near: Pages;
+  private exact: Pages;
+  private near: Pages;
   private runs: number[] = [];
   /** Per column while its values repeat enough; undefined once dropped. Not part of the state. */
   private caches: (WordCache | undefined)[];
@@ -322,8 +347,8 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
     if (acc.fields !== state.fields) throw new Error('duplicates: state was written with another maxFields');
     acc.rows = state.rows;
     acc.nearRows = state.nearRows;
-    for (const p of state.exact) acc.exact.append(p);
-    for (const p of state.near) acc.near.append(p);
+    acc.exact = Pages.adopt(2, state.exact);
+    acc.near = Pages.adopt(acc.fields, state.near);
     acc.runs = [...state.runs];
     return acc;
   }

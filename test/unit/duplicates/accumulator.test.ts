@@ -144,6 +144,12 @@ describe('shards', () => {
     for (const cuts of [[16384], [5_000, 16_385, 16_386, 33_000], [1, 32_768, 39_999]]) {
       expect(runSharded(t, cuts)).toEqual(whole);
     }
+    // A state read back, then more rows added to it.
+    const first = new DuplicateAccumulator(columns);
+    for (let i = 0; i < 20_000; i++) first.addRow(rows[i]!, i + 1);
+    const resumed = DuplicateAccumulator.fromJSON(structuredClone(first.toJSON()));
+    for (let i = 20_000; i < rows.length; i++) resumed.addRow(rows[i]!, i + 1);
+    expect(resumed.finish()).toEqual(whole);
   });
 
   it('keeps 8 bytes per row for exact and 4 per column for near duplicates', () => {
