@@ -150,7 +150,7 @@ export function findDuplicates(input: FindInput): DupResult {
   const groupSize = new Int32Array(n);
   {
     let size = 1;
-    while (size < n * 1.5) size <<= 1; // load 0.375–0.75
+    while (size < n * 2) size <<= 1; // load <= 0.5: a probe past an occupied slot reads another row (a cache miss)
     const mask = size - 1;
     const table = new Int32Array(size).fill(-1);
     for (let i = 0; i < n; i++) {

@@ -174,9 +174,19 @@ function cellHash(s: string): void {
 }
 
 /**
- * Row accumulator for exact and near-duplicate records. Per row it keeps 8 bytes for exact duplicates
- * and 4 bytes per column (up to maxFields) for near-duplicates; see normalize.ts for the encodings and
- * finish.ts for the matching.
+ * Row accumulator for exact and near-duplicate records; see normalize.ts for the encodings and finish.ts
+ * for the matching.
+ *
+ * Memory, bounded and stated (bench/results/duplicates.md, "Cost"):
+ *  - every row: 8 bytes (64-bit exact hash), so exact duplicates are always counted on all rows;
+ *  - near words: 4 bytes × min(columns, maxFields) per row, for the first
+ *    nearRowLimit = floor(nearMemoryBytes / (4 × fields)) rows of the table only (default 320 MiB:
+ *    5,242,880 rows at 16 or more columns, 10.5 M at 8). Rows past it are matched for exact duplicates
+ *    only, and the result's near.sampling says "near-duplicate signatures kept for the first N of M rows";
+ *  - pages of 16384 rows: at most one partly used page per array and accumulator;
+ *  - per accumulator while rows stream: the word caches, at most 16 × 1 MB (dropped for columns that do
+ *    not repeat), not part of the state;
+ *  - finish() adds transient arrays of about 30 bytes per row plus about 24 per compared record.
  */
 export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult> {
   readonly columns: string[];
