@@ -91,14 +91,26 @@ export interface DupResult {
   list: DupListEntry[];
 }
 
+/**
+ * The per-row arrays are kept in pages of PAGE_ROWS rows (all full but the last), never joined into one
+ * array: joining would hold the words twice at the peak. Row i is at page i >>> PAGE_SHIFT, offset
+ * (i & PAGE_MASK) × words per row.
+ */
+export const PAGE_SHIFT = 14;
+export const PAGE_ROWS = 1 << PAGE_SHIFT;
+const PAGE_MASK = PAGE_ROWS - 1;
+
 export interface FindInput {
   columns: string[];
   fields: number;
   rows: number;
   nearRows: number;
-  exact: Uint32Array;
-  near: Uint32Array;
-  rowNumbers: Float64Array;
+  /** Pages of [lo, hi] per row. */
+  exact: readonly Uint32Array[];
+  /** Pages of `fields` words per row. */
+  near: readonly Uint32Array[];
+  /** 1-based record number of row index i (rows are numbered in runs; called in increasing i mostly). */
+  rowNumber: (i: number) => number;
   /** In column order; an entry may be missing (the detector then reads the column from its words). */
   columnInfo?: readonly (ColumnInfo | undefined)[] | undefined;
   rules: DupRules;
@@ -138,16 +150,18 @@ export function findDuplicates(input: FindInput): DupResult {
   const groupSize = new Int32Array(n);
   {
     let size = 1;
-    while (size < n * 2) size <<= 1;
+    while (size < n * 2) size <<= 1; // load <= 0.5: a probe past an occupied slot reads another row (a cache miss)
     const mask = size - 1;
     const table = new Int32Array(size).fill(-1);
     for (let i = 0; i < n; i++) {
-      const lo = exact[2 * i]!, hi = exact[2 * i + 1]!;
+      const page = exact[i >>> PAGE_SHIFT]!, o = (i & PAGE_MASK) * 2;
+      const lo = page[o]!, hi = page[o + 1]!;
       let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
       for (;;) {
         const t = table[slot]!;
         if (t < 0) { table[slot] = i; exactRep[i] = i; break; }
-        if (exact[2 * t] === lo && exact[2 * t + 1] === hi) { exactRep[i] = t; break; }
+        const tp = exact[t >>> PAGE_SHIFT]!, to = (t & PAGE_MASK) * 2;
+        if (tp[to] === lo && tp[to + 1] === hi) { exactRep[i] = t; break; }
         slot = (slot + 1) & mask;
       }
       groupSize[exactRep[i]!]!++;
@@ -197,7 +211,7 @@ export function findDuplicates(input: FindInput): DupResult {
     const id = clusterId[r]!;
     const members = firstRows[id - 1]!;
     if (members.length < 5) members.push(i);
-    list.push({ row: input.rowNumbers[i]!, cluster: id, kind: groupSize[rep]! > 1 ? 'exact' : 'near' });
+    list.push({ row: input.rowNumber(i), cluster: id, kind: groupSize[rep]! > 1 ? 'exact' : 'near' });
   }
 
   // ---- masked examples: which columns differ, never the values -----------------------------------------
@@ -241,21 +255,23 @@ function describe(
   const ex: DupExample = {
     cluster: id,
     kind: isNear ? 'near' : 'exact',
-    rows: members.map((m) => input.rowNumbers[m]!),
+    rows: members.map((m) => input.rowNumber(m)),
     differingFields: differing,
     emptyInOne,
     swapped,
   };
   if (!isNear) return ex;
-  const f = input.fields, w = input.near;
+  const f = input.fields;
   const ra = exactRep[a]!, rb = exactRep[b]!;
+  const wa = input.near[ra >>> PAGE_SHIFT]!, ia = (ra & PAGE_MASK) * f;
+  const wb = input.near[rb >>> PAGE_SHIFT]!, ib = (rb & PAGE_MASK) * f;
   for (let c = 0; c < f; c++) {
-    const x = w[ra * f + c]!, y = w[rb * f + c]!;
+    const x = wa[ia + c]!, y = wb[ib + c]!;
     if (x === y || (near !== null && x !== 0 && y !== 0 && levelOf(x, y, near.columnKinds[c]!, input.rules) === LEVEL_EXACT)) continue;
     const name = input.columns[c]!;
     if (x === 0 || y === 0) emptyInOne.push(name);
-    else if ((c > 0 && x === w[rb * f + c - 1] && y === w[ra * f + c - 1]) ||
-      (c + 1 < f && x === w[rb * f + c + 1] && y === w[ra * f + c + 1])) swapped.push(name);
+    else if ((c > 0 && x === wb[ib + c - 1] && y === wa[ia + c - 1]) ||
+      (c + 1 < f && x === wb[ib + c + 1] && y === wa[ia + c + 1])) swapped.push(name);
     else differing.push(near !== null && near.columnRoles[c] === ROLE_OFF ? `${name} (ignored)` : name);
   }
   return ex;
@@ -323,27 +339,41 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
 
   // ---- column profiles on a strided sample of representatives ------------------------------------------
   const stride = Math.max(1, Math.floor(r / SAMPLE_ROWS));
-  // Value frequencies by sorting the sampled words (a Map keyed by uint32 would box every key).
-  const sample = new Uint32Array(Math.ceil(r / stride));
+  // One pass over the sampled rows (each row's words share a cache line) into column-major samples; value
+  // frequencies by counting in a hash table (a Map keyed by uint32 would box every key).
+  const sampled = Math.ceil(r / stride);
+  const samples = new Uint32Array(f * sampled);
+  for (let k = 0, s = 0; k < r; k += stride, s++) {
+    const row = reps[k]!;
+    const page = w[row >>> PAGE_SHIFT]!, base = (row & PAGE_MASK) * f;
+    for (let c = 0; c < f; c++) samples[c * sampled + s] = page[base + c]!;
+  }
+  let countSize = 2;
+  while (countSize < sampled * 2) countSize <<= 1;
+  const countKeys = new Uint32Array(countSize), countOf = new Int32Array(countSize);
   for (let c = 0; c < f; c++) {
-    let filled = 0, numeric = 0, dates = 0, sampled = 0, digitWords = 0;
-    for (let k = 0; k < r; k += stride) {
-      sampled++;
-      const x = w[reps[k]! * f + c]!;
+    let filled = 0, numeric = 0, dates = 0, digitWords = 0, values = 0;
+    countKeys.fill(0);
+    const mask = countSize - 1;
+    for (let s = c * sampled, end = s + sampled; s < end; s++) {
+      const x = samples[s]!;
       if (x === 0) continue;
-      sample[filled++] = x;
+      filled++;
       if (isNumericWord(x)) { numeric++; if (x & DATE_FLAG) dates++; }
       else if (x & DIGITS_FLAG) digitWords++;
+      let slot = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
+      slot = (slot ^ (slot >>> 16)) & mask;
+      for (;;) {
+        const key = countKeys[slot]!;
+        if (key === x) { countOf[slot]!++; break; }
+        if (key === 0) { countKeys[slot] = x; countOf[slot] = 1; values++; break; }
+        slot = (slot + 1) & mask;
+      }
     }
     bloomText[c] = filled > 0 && (filled - numeric - digitWords) / filled >= 0.5 ? 1 : 0;
-    const sorted = sample.subarray(0, filled).sort();
-    let sumSq = 0, values = 0;
-    for (let s = 0; s < filled;) {
-      let e = s + 1;
-      while (e < filled && sorted[e] === sorted[s]) e++;
-      sumSq += (e - s) * (e - s - 1);
-      values++;
-      s = e;
+    let sumSq = 0;
+    for (let slot = 0; slot < countSize; slot++) {
+      if (countKeys[slot] !== 0) sumSq += countOf[slot]! * (countOf[slot]! - 1);
     }
     nonEmptyShare[c] = sampled === 0 ? 0 : filled / sampled;
     // A sample without repeats only bounds u; the floor scales with the whole column, not the sample,
@@ -369,7 +399,8 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
     for (let c = 0; c < f; c++) {
       let both = 0, close = 0;
       for (let p = 0; p < SAMPLE_PAIRS && r > 1; p++) {
-        const x = w[reps[rand()]! * f + c]!, y = w[reps[rand()]! * f + c]!;
+        const ra = reps[rand()]!, rb = reps[rand()]!;
+        const x = w[ra >>> PAGE_SHIFT]![(ra & PAGE_MASK) * f + c]!, y = w[rb >>> PAGE_SHIFT]![(rb & PAGE_MASK) * f + c]!;
         if (x === 0 || y === 0) continue;
         both++;
         if (x !== y && levelOf(x, y, kind[c]!, rules) === LEVEL_CLOSE) close++;
@@ -432,15 +463,16 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
     const uf = new UnionFind(r1);
     forEachCandidate(passes, w, f, reps, r1, rules, (a, b) => {
       if (uf.find(a) === uf.find(b)) return;
-      const score = scorePair(w, f, reps[a]!, reps[b]!, estModel, rules);
+      const ra = reps[a]!, rb = reps[b]!;
+      const wa = w[ra >>> PAGE_SHIFT]!, ia = (ra & PAGE_MASK) * f, wb = w[rb >>> PAGE_SHIFT]!, ib = (rb & PAGE_MASK) * f;
+      const score = scorePair(wa, ia, wb, ib, f, estModel, rules);
       if (score < threshold + 6) return;
       uf.union(a, b);
-      const ia = reps[a]! * f, ib = reps[b]! * f;
       for (let c = 0; c < f; c++) {
-        const x = w[ia + c]!, y = w[ib + c]!;
+        const x = wa[ia + c]!, y = wb[ib + c]!;
         if (x === 0 || y === 0) continue;
         let lv = levelOf(x, y, kind[c]!, rules);
-        if (lv === LEVEL_DIFF && isSwapped(w, f, ia, ib, c, swapLeft, swapRight)) lv = LEVEL_EXACT;
+        if (lv === LEVEL_DIFF && isSwapped(wa, ia, wb, ib, c, swapLeft, swapRight)) lv = LEVEL_EXACT;
         agree[c * 4 + lv]!++;
         agree[c * 4]!++;
       }
@@ -470,20 +502,19 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
 
   // ---- round 2: all representatives with the final model -----------------------------------------------
   const finalPasses = choosePasses(f, r, role, keySuspect.map((k, c) => (k && role[c] === ROLE_IDENTITY ? 0 : k)), uExact, nonEmptyShare, rules);
-  const uf = new UnionFind(r);
+  // Union–find over row indices (reps are increasing, so the smallest row of a set is its first
+  // representative, as it would be over representative indices), read directly by find(row).
+  const uf = new UnionFind(nn);
   let candidatePairs = 0, matchedPairs = 0;
   const passStats = forEachCandidate(finalPasses, w, f, reps, r, rules, (a, b) => {
     candidatePairs++;
-    if (uf.find(a) === uf.find(b)) return;
-    if (scorePair(w, f, reps[a]!, reps[b]!, model, rules) >= threshold) {
+    const ra = reps[a]!, rb = reps[b]!;
+    if (uf.find(ra) === uf.find(rb)) return;
+    if (scorePair(w[ra >>> PAGE_SHIFT]!, (ra & PAGE_MASK) * f, w[rb >>> PAGE_SHIFT]!, (rb & PAGE_MASK) * f, f, model, rules) >= threshold) {
       matchedPairs++;
-      uf.union(a, b);
+      uf.union(ra, rb);
     }
   });
-
-  // Map back to row indices: find(row) for any representative row < nearRows.
-  const repIndex = new Int32Array(input.nearRows).fill(-1);
-  for (let k = 0; k < r; k++) repIndex[reps[k]!] = k;
   const columnReport = input.columns.slice(0, f).map((name, c) => ({
     name,
     role: (role[c] === ROLE_IDENTITY ? 'identity' : role[c] === ROLE_EVENT ? 'event'
@@ -504,7 +535,7 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
     reasons.push(`${passStats.skipped} of ${passStats.run + passStats.skipped} blocking passes skipped to stay within ${rules.pairsPerRow} candidate pairs per row`);
   }
   return {
-    find: (i: number) => reps[uf.find(repIndex[i]!)]!,
+    find: (i: number) => uf.find(i),
     candidatePairs,
     matchedPairs,
     threshold,
@@ -562,29 +593,29 @@ function civil(days: number): { y: number; m: number; d: number } {
   return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
-function isSwapped(w: Uint32Array, f: number, ia: number, ib: number, c: number, left: Uint8Array, right: Uint8Array): boolean {
-  const x = w[ia + c]!, y = w[ib + c]!;
+/** Row a's words at wa[ia…], row b's at wb[ib…]. */
+function isSwapped(wa: Uint32Array, ia: number, wb: Uint32Array, ib: number, c: number, left: Uint8Array, right: Uint8Array): boolean {
+  const x = wa[ia + c]!, y = wb[ib + c]!;
   // x appears in b's neighbouring column, or y in a's: first/last name written the other way round.
-  if (right[c] && (x === w[ib + c + 1] || y === w[ia + c + 1])) return true;
-  if (left[c] && (x === w[ib + c - 1] || y === w[ia + c - 1])) return true;
+  if (right[c] && (x === wb[ib + c + 1] || y === wa[ia + c + 1])) return true;
+  if (left[c] && (x === wb[ib + c - 1] || y === wa[ia + c - 1])) return true;
   return false;
 }
 
 /** Weight of evidence in bits; -Infinity when an event column differs substantially. */
-function scorePair(w: Uint32Array, f: number, ra: number, rb: number, model: Model, rules: DupRules): number {
-  const ia = ra * f, ib = rb * f;
+function scorePair(wa: Uint32Array, ia: number, wb: Uint32Array, ib: number, f: number, model: Model, rules: DupRules): number {
   let score = 0, compared = 0, differing = 0;
   const { role, kind, weight } = model;
   for (let c = 0; c < f; c++) {
     const rc = role[c]!;
     if (rc === ROLE_OFF) continue;
-    const x = w[ia + c]!, y = w[ib + c]!;
+    const x = wa[ia + c]!, y = wb[ib + c]!;
     if (x === 0 || y === 0) continue;
     let lv = levelOf(x, y, kind[c]!, rules);
     // Another amount or another date in an event column is another event.
     if (rc === ROLE_EVENT && lv !== LEVEL_EXACT) return -Infinity;
     if (lv === LEVEL_DIFF) {
-      if (isSwapped(w, f, ia, ib, c, model.swapLeft, model.swapRight)) lv = LEVEL_SWAP;
+      if (isSwapped(wa, ia, wb, ib, c, model.swapLeft, model.swapRight)) lv = LEVEL_SWAP;
       else if (weight[c * 5 + LEVEL_EXACT]! >= INFORMATIVE_BITS) differing++;
     }
     if (weight[c * 5 + LEVEL_EXACT]! >= INFORMATIVE_BITS) compared++;
@@ -596,10 +627,10 @@ function scorePair(w: Uint32Array, f: number, ra: number, rb: number, model: Mod
   // the table has no such columns.
   if (model.givenName >= 0 && model.birthDate >= 0) {
     const g = model.givenName, d = model.birthDate;
-    const gx = w[ia + g]!, gy = w[ib + g]!, dx = w[ia + d]!, dy = w[ib + d]!;
+    const gx = wa[ia + g]!, gy = wb[ib + g]!, dx = wa[ia + d]!, dy = wb[ib + d]!;
     if (gx !== 0 && gy !== 0 && dx !== 0 && dy !== 0 && dx !== dy &&
       !isNumericWord(gx) && !isNumericWord(gy) && bloomJaccard(gx, gy) < HOUSEHOLD_NAME_JACCARD &&
-      !isSwapped(w, f, ia, ib, g, model.swapLeft, model.swapRight) &&
+      !isSwapped(wa, ia, wb, ib, g, model.swapLeft, model.swapRight) &&
       levelOf(dx, dy, kind[d]!, rules) !== LEVEL_EXACT) return -Infinity;
   }
   // Agreeing columns are often correlated (one household shares surname, street, city and phone), which
@@ -675,7 +706,7 @@ interface PassStats {
  * (the first MIN_PASSES always run), so the work stays linear in the rows.
  */
 function forEachCandidate(
-  passes: Pass[], w: Uint32Array, f: number, reps: Int32Array, count: number, rules: DupRules,
+  passes: Pass[], w: readonly Uint32Array[], f: number, reps: Int32Array, count: number, rules: DupRules,
   visit: (a: number, b: number) => void,
 ): PassStats {
   const budget = Math.max(rules.pairsPerRow * count, MIN_PAIR_BUDGET);
@@ -688,13 +719,14 @@ function forEachCandidate(
   for (const { a, b } of passes) {
     let m = 0;
     for (let k = 0; k < count; k++) {
-      const base = reps[k]! * f;
-      const x = w[base + a]!;
+      const row = reps[k]!;
+      const page = w[row >>> PAGE_SHIFT]!, base = (row & PAGE_MASK) * f;
+      const x = page[base + a]!;
       if (x === 0) continue;
       let key: number;
       if (b < 0) key = mix(x, 0x5bd1e995);
       else {
-        const y = w[base + b]!;
+        const y = page[base + b]!;
         if (y === 0) continue;
         key = x < y ? mix(x, y) : mix(y, x);
       }

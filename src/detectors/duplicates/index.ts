@@ -1,5 +1,5 @@
 import type { Cell, RowAccumulator } from '../../metrics/accumulator.js';
-import { findDuplicates, type ColumnInfo, type DupResult } from './finish.js';
+import { findDuplicates, PAGE_ROWS, type ColumnInfo, type DupResult } from './finish.js';
 import { nearWord } from './normalize.js';
 import { defaultDupRules, parseDupRules, type DupRules, type DupRulesInput } from './rules.js';
 
@@ -28,20 +28,180 @@ export interface DupState {
   nearRowLimit: number;
   rows: number;
   nearRows: number;
-  /** Per row: [lo, hi] of the 64-bit exact hash; chunks in row order. */
+  /** Per row: [lo, hi] of the 64-bit exact hash; chunks in row order (pages of PAGE_ROWS rows, the last shorter). */
   exact: Uint32Array[];
-  /** Per near row: `fields` words; chunks in row order. */
+  /** Per near row: `fields` words; chunks in row order (as `exact`). */
   near: Uint32Array[];
   /** Row numbers as runs: [start, count, start, count, …]. */
   runs: number[];
 }
 
-const CHUNK_ROWS = 16384;
+/**
+ * Rows of `width` words in pages of PAGE_ROWS rows, all full but the last, so finish() finds row i at
+ * page i >>> PAGE_SHIFT without joining the pages into one array (which would hold them twice at the peak).
+ * Appending another state's pages adopts a full page as it is when the rows line up, else copies rows.
+ */
+class Pages {
+  full: Uint32Array[] = [];
+  cur: Uint32Array | null = null;
+  fill = 0;
+  /**
+   * Chunks taken from a state as they are (no copy), until rows are appended or pages are read: a state
+   * read on the main thread is usually merged into another right away, so its chunks are copied once, not
+   * twice.
+   */
+  private raw: Uint32Array[] | null = null;
+  constructor(readonly width: number) {}
+
+  static adopt(width: number, chunks: Uint32Array[]): Pages {
+    const p = new Pages(width);
+    p.raw = [...chunks];
+    return p;
+  }
+
+  private settle(): void {
+    const raw = this.raw;
+    if (raw === null) return;
+    this.raw = null;
+    for (const c of raw) this.append(c);
+  }
+
+  /** The page to write the next row into, with room for it. */
+  next(): Uint32Array {
+    this.settle();
+    const cap = this.width * PAGE_ROWS;
+    const cur = this.cur;
+    if (cur !== null && this.fill < cur.length) return cur;
+    let page: Uint32Array;
+    if (cur === null) {
+      page = new Uint32Array(cap);
+      this.fill = 0;
+    } else if (cur.length < cap) {
+      // A short last page (from a state): continue it in a full-size page.
+      page = new Uint32Array(cap);
+      page.set(cur.subarray(0, this.fill));
+    } else {
+      this.full.push(cur);
+      page = new Uint32Array(cap);
+      this.fill = 0;
+    }
+    this.cur = page;
+    return page;
+  }
+
+  append(src: Uint32Array): void {
+    this.settle();
+    const cap = this.width * PAGE_ROWS;
+    if (src.length === cap && (this.cur === null || (this.fill === this.cur.length && this.cur.length === cap))) {
+      if (this.cur !== null) this.full.push(this.cur);
+      this.full.push(src);
+      this.cur = null;
+      this.fill = 0;
+      return;
+    }
+    let at = 0;
+    while (at < src.length) {
+      const page = this.cur === null || this.fill === this.cur.length ? this.next() : this.cur;
+      const n = Math.min(page.length - this.fill, src.length - at);
+      page.set(src.subarray(at, at + n), this.fill);
+      this.fill += n;
+      at += n;
+    }
+  }
+
+  /** Pages for a state: the last one cut to its rows (a copy: a view would carry its whole buffer along). */
+  chunks(): Uint32Array[] {
+    if (this.raw !== null) return [...this.raw];
+    const out = [...this.full];
+    if (this.cur !== null && this.fill > 0) out.push(this.fill === this.cur.length ? this.cur : this.cur.slice(0, this.fill));
+    return out;
+  }
+
+  /** Pages for finish(): row i at [i >>> PAGE_SHIFT]; the last page may have unused room. */
+  pages(): Uint32Array[] {
+    this.settle();
+    return this.cur !== null && this.fill > 0 ? [...this.full, this.cur] : [...this.full];
+  }
+
+  get bytes(): number {
+    if (this.raw !== null) return this.raw.reduce((sum, p) => sum + p.byteLength, 0);
+    return this.full.reduce((sum, p) => sum + p.byteLength, 0) + (this.cur?.byteLength ?? 0);
+  }
+}
 
 /**
- * Row accumulator for exact and near-duplicate records. Per row it keeps 8 bytes for exact duplicates
- * and 4 bytes per column (up to maxFields) for near-duplicates; see normalize.ts for the encodings and
- * finish.ts for the matching.
+ * Per-column memo of near words by the cell's 64-bit exact hash (open addressing; a slot whose key is 0:0 is
+ * empty, so a value hashing to 0:0 is simply never cached). Names, cities, codes and dates repeat, and their
+ * near word then costs one probe instead of a classification scan; the cell hash is computed for the exact
+ * hash anyway. Keyed by hash, it keeps no strings; a 64-bit collision would give a value another's word, at
+ * the same odds as two different rows counting as exact duplicates.
+ */
+interface WordCache {
+  /** [lo, hi, word, unused] per slot: a hit reads one cache line. */
+  slots: Int32Array;
+  mask: number;
+  count: number;
+  hits: number;
+  lookups: number;
+}
+const CACHE_MIN_SLOTS = 1024;
+/** At most 32k values a column (1 MB); a full table is cleared, so it follows the values as they change. */
+const CACHE_MAX_SLOTS = 65536;
+/** Hit rate is checked every so many lookups; below the floor the column is no longer cached. */
+const CACHE_WINDOW = 16384;
+const CACHE_MIN_HIT_RATE = 0.2;
+
+/**
+ * The caches of the last table seen on this thread, reused by its next accumulator: a worker profiles one
+ * shard after another of the same file, and rebuilding 16 tables per shard left up to 2 × 16 MB of
+ * garbage each time (+50–70 MB peak RSS at 1M rows). A word depends on the text only, so sharing is safe.
+ */
+let threadCaches: { key: string; caches: (WordCache | undefined)[] } | null = null;
+
+function cachesFor(columns: readonly string[], fields: number): (WordCache | undefined)[] {
+  const key = `${fields}\u0001${columns.join('\u0000')}`;
+  if (threadCaches === null || threadCaches.key !== key) {
+    threadCaches = { key, caches: Array.from({ length: fields }, () => newCache(CACHE_MIN_SLOTS)) };
+  }
+  return threadCaches.caches;
+}
+
+function newCache(slots: number): WordCache {
+  return { slots: new Int32Array(4 * slots), mask: slots - 1, count: 0, hits: 0, lookups: 0 };
+}
+
+const cellOut = new Int32Array(2);
+
+/** The two 32-bit exact-hash lanes of one cell's text, into cellOut (no allocation). */
+function cellHash(s: string): void {
+  const n = s.length;
+  let l1 = 0x811c9dc5 ^ n, l2 = 0x9747b28c ^ n;
+  for (let k = 0; k < n; k++) {
+    const c = s.charCodeAt(k);
+    l1 = Math.imul(l1 ^ c, 0x01000193);
+    l2 = Math.imul(l2 ^ c, 0x5bd1e995);
+    l2 ^= l2 >>> 15;
+  }
+  l1 ^= l1 >>> 16; l1 = Math.imul(l1, 0x85ebca6b); l1 ^= l1 >>> 13; l1 = Math.imul(l1, 0xc2b2ae35); l1 ^= l1 >>> 16;
+  l2 ^= l2 >>> 16; l2 = Math.imul(l2, 0x85ebca6b); l2 ^= l2 >>> 13; l2 = Math.imul(l2, 0xc2b2ae35); l2 ^= l2 >>> 16;
+  cellOut[0] = l1;
+  cellOut[1] = l2;
+}
+
+/**
+ * Row accumulator for exact and near-duplicate records; see normalize.ts for the encodings and finish.ts
+ * for the matching.
+ *
+ * Memory, bounded and stated (bench/results/duplicates.md, "Cost"):
+ *  - every row: 8 bytes (64-bit exact hash), so exact duplicates are always counted on all rows;
+ *  - near words: 4 bytes × min(columns, maxFields) per row, for the first
+ *    nearRowLimit = floor(nearMemoryBytes / (4 × fields)) rows of the table only (default 320 MiB:
+ *    5,242,880 rows at 16 or more columns, 10.5 M at 8). Rows past it are matched for exact duplicates
+ *    only, and the result's near.sampling says "near-duplicate signatures kept for the first N of M rows";
+ *  - pages of 16384 rows: at most one partly used page per array and accumulator;
+ *  - per thread while rows stream: the word caches, at most 16 × 1 MB (dropped for columns that do
+ *    not repeat), shared by the accumulators of one table on that thread, not part of the state;
+ *  - finish() adds transient arrays of about 30 bytes per row plus about 24 per compared record.
  */
 export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult> {
   readonly columns: string[];
@@ -50,13 +210,11 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
   private readonly nearRowLimit: number;
   private rows = 0;
   private nearRows = 0;
-  private exactChunks: Uint32Array[] = [];
-  private nearChunks: Uint32Array[] = [];
-  private exactCur: Uint32Array | null = null;
-  private exactFill = 0;
-  private nearCur: Uint32Array | null = null;
-  private nearFill = 0;
+  private exact: Pages;
+  private near: Pages;
   private runs: number[] = [];
+  /** Per column while its values repeat enough; undefined once dropped. Not part of the state. */
+  private caches: (WordCache | undefined)[];
 
   constructor(columnNames: string[], rules?: DupRulesInput | DupRules) {
     this.columns = [...columnNames];
@@ -64,6 +222,9 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
     this.fields = this.rules.near ? Math.min(this.columns.length, this.rules.maxFields) : 0;
     this.nearRowLimit =
       this.fields === 0 ? 0 : Math.max(0, Math.floor(this.rules.nearMemoryBytes / (4 * this.fields)));
+    this.exact = new Pages(2);
+    this.near = new Pages(this.fields);
+    this.caches = cachesFor(this.columns, this.fields);
   }
 
   addRow(cells: readonly Cell[], rowNumber: number): void {
@@ -72,76 +233,116 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
     if (last >= 0 && runs[last]! + runs[last + 1]! === rowNumber) runs[last + 1]!++;
     else runs.push(rowNumber, 1);
 
-    // 64-bit exact hash of the parsed values: FNV-1a and a murmur-style lane, cell-separated, null marked.
+    const ex = this.exact;
+    const exPage = ex.cur === null || ex.fill === ex.cur.length ? ex.next() : ex.cur;
+    const f = this.fields;
+    let near: Uint32Array | null = null;
+    let at = 0;
+    if (f > 0 && rowNumber <= this.nearRowLimit) {
+      const np = this.near;
+      near = np.cur === null || np.fill === np.cur.length ? np.next() : np.cur;
+      at = np.fill;
+      np.fill += f;
+      this.nearRows++;
+    }
+
+    // 64-bit exact hash of the parsed values: per cell two 32-bit lanes (cellHash), combined in column order.
     let h1 = 0x811c9dc5 | 0;
     let h2 = 0x9747b28c | 0;
     const m = cells.length;
+    const caches = this.caches;
+    const hit = cellOut;
     for (let j = 0; j < m; j++) {
       const cell = cells[j];
+      let lo: number, hi: number, word = 0;
       if (cell === null || cell === undefined) {
-        h1 = Math.imul(h1 ^ 0x1fffe, 0x01000193);
-        h2 = Math.imul((h2 ^ 0x1fffe) << 13 | (h2 ^ 0x1fffe) >>> 19, 0x85ebca6b);
+        lo = 0x1fffe; hi = 0x2fffd;
       } else {
-        for (let k = 0; k < cell.length; k++) {
-          const c = cell.charCodeAt(k);
-          h1 = Math.imul(h1 ^ c, 0x01000193);
-          h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-          h2 ^= h2 >>> 15;
+        cellHash(cell);
+        lo = hit[0]!; hi = hit[1]!;
+        if (near !== null && j < f) {
+          const cache = caches[j];
+          if (cache === undefined || cell.length === 0) word = nearWord(cell);
+          else {
+            const table = cache.slots, mask = cache.mask;
+            let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+            for (;;) {
+              const kl = table[4 * slot]!, kh = table[4 * slot + 1]!;
+              if (kl === lo && kh === hi) {
+                word = table[4 * slot + 2]!;
+                cache.hits++;
+                break;
+              }
+              if (kl === 0 && kh === 0) {
+                word = nearWord(cell);
+                this.remember(j, cache, slot, lo, hi, word);
+                break;
+              }
+              slot = (slot + 1) & mask;
+            }
+            if (++cache.lookups === CACHE_WINDOW) this.checkCache(j, cache);
+          }
         }
       }
-      h1 = Math.imul(h1 ^ 0x1ffff, 0x01000193);
-      h2 = Math.imul(h2 ^ 0x1ffff, 0xc2b2ae35);
-      h2 ^= h2 >>> 13;
+      if (near !== null && j < f) near[at + j] = word;
+      h1 ^= lo; h1 = (h1 << 13) | (h1 >>> 19); h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
+      h2 ^= hi; h2 = (h2 << 15) | (h2 >>> 17); h2 = (Math.imul(h2, 5) + 0x561ccd1b) | 0;
     }
+    // Rows shorter than `fields` leave their last words 0 (the fresh chunk is zero-filled).
     h1 ^= m;
     h1 ^= h1 >>> 16; h1 = Math.imul(h1, 0x85ebca6b); h1 ^= h1 >>> 13; h1 = Math.imul(h1, 0xc2b2ae35); h1 ^= h1 >>> 16;
     h2 ^= h2 >>> 16; h2 = Math.imul(h2, 0x85ebca6b); h2 ^= h2 >>> 13; h2 = Math.imul(h2, 0xc2b2ae35); h2 ^= h2 >>> 16;
-
-    if (this.exactCur === null || this.exactFill === this.exactCur.length) {
-      if (this.exactCur !== null) this.exactChunks.push(this.exactCur);
-      this.exactCur = new Uint32Array(2 * CHUNK_ROWS);
-      this.exactFill = 0;
-    }
-    this.exactCur[this.exactFill++] = h1 >>> 0;
-    this.exactCur[this.exactFill++] = h2 >>> 0;
+    exPage[ex.fill++] = h1 >>> 0;
+    exPage[ex.fill++] = h2 >>> 0;
     this.rows++;
-
-    const f = this.fields;
-    if (f === 0 || rowNumber > this.nearRowLimit) return;
-    if (this.nearCur === null || this.nearFill === this.nearCur.length) {
-      if (this.nearCur !== null) this.nearChunks.push(this.nearCur);
-      this.nearCur = new Uint32Array(f * CHUNK_ROWS);
-      this.nearFill = 0;
-    }
-    const near = this.nearCur;
-    let at = this.nearFill;
-    for (let j = 0; j < f; j++) near[at++] = j < m ? nearWord(cells[j] ?? null) : 0;
-    this.nearFill = at;
-    this.nearRows++;
   }
 
-  /** Seal the partial chunks so that other data can be appended after them. */
-  private seal(): void {
-    if (this.exactCur !== null) {
-      if (this.exactFill > 0) this.exactChunks.push(this.exactCur.slice(0, this.exactFill));
-      this.exactCur = null;
-      this.exactFill = 0;
+  /** Stores a word in an empty slot; grows the table up to its cap, then starts it afresh when half full. */
+  private remember(j: number, cache: WordCache, slot: number, lo: number, hi: number, word: number): void {
+    if (lo === 0 && hi === 0) return;
+    const table = cache.slots;
+    table[4 * slot] = lo;
+    table[4 * slot + 1] = hi;
+    table[4 * slot + 2] = word;
+    if (++cache.count * 2 <= cache.mask + 1) return;
+    const slots = cache.mask + 1;
+    const next = newCache(slots < CACHE_MAX_SLOTS ? slots * 2 : slots);
+    next.hits = cache.hits;
+    next.lookups = cache.lookups;
+    if (slots < CACHE_MAX_SLOTS) {
+      const to = next.slots;
+      for (let s = 0; s < slots; s++) {
+        const kl = table[4 * s]!, kh = table[4 * s + 1]!;
+        if (kl === 0 && kh === 0) continue;
+        let t = (kl ^ Math.imul(kh, 0x9e3779b1)) & next.mask;
+        while (to[4 * t] !== 0 || to[4 * t + 1] !== 0) t = (t + 1) & next.mask;
+        to[4 * t] = kl;
+        to[4 * t + 1] = kh;
+        to[4 * t + 2] = table[4 * s + 2]!;
+        next.count++;
+      }
     }
-    if (this.nearCur !== null) {
-      if (this.nearFill > 0) this.nearChunks.push(this.nearCur.slice(0, this.nearFill));
-      this.nearCur = null;
-      this.nearFill = 0;
-    }
+    this.caches[j] = next;
+  }
+
+  /**
+   * A column keeps its cache while at least CACHE_MIN_HIT_RATE of its lookups hit (names, cities, codes,
+   * dates); a column of mostly distinct values (e-mail, ids, phones) stops being cached after a window. The
+   * cache memoizes a pure function of the text: it changes the cost, never a result.
+   */
+  private checkCache(j: number, cache: WordCache): void {
+    if (cache.hits < CACHE_WINDOW * CACHE_MIN_HIT_RATE) this.caches[j] = undefined;
+    cache.hits = 0;
+    cache.lookups = 0;
   }
 
   merge(other: DuplicateAccumulator): void {
     if (other.columns.length !== this.columns.length || other.fields !== this.fields) {
       throw new Error('duplicates: cannot merge states of tables with different columns');
     }
-    this.seal();
-    other.seal();
-    this.exactChunks.push(...other.exactChunks);
-    this.nearChunks.push(...other.nearChunks);
+    if (this.nearRows < this.rows && other.nearRows > 0) throw new Error('duplicates: near rows must be a prefix of the rows');
+    for (const p of other.exact.chunks()) this.exact.append(p);
+    for (const p of other.near.chunks()) this.near.append(p);
     for (let i = 0; i < other.runs.length; i += 2) {
       const start = other.runs[i]!, count = other.runs[i + 1]!;
       const last = this.runs.length - 2;
@@ -153,7 +354,6 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
   }
 
   toJSON(): DupState {
-    this.seal();
     return {
       version: 1,
       columns: [...this.columns],
@@ -161,8 +361,8 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
       nearRowLimit: this.nearRowLimit,
       rows: this.rows,
       nearRows: this.nearRows,
-      exact: [...this.exactChunks],
-      near: [...this.nearChunks],
+      exact: this.exact.chunks(),
+      near: this.near.chunks(),
       runs: [...this.runs],
     };
   }
@@ -172,8 +372,8 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
     if (acc.fields !== state.fields) throw new Error('duplicates: state was written with another maxFields');
     acc.rows = state.rows;
     acc.nearRows = state.nearRows;
-    acc.exactChunks = [...state.exact];
-    acc.nearChunks = [...state.near];
+    acc.exact = Pages.adopt(2, state.exact);
+    acc.near = Pages.adopt(acc.fields, state.near);
     acc.runs = [...state.runs];
     return acc;
   }
@@ -183,30 +383,49 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
     return this.rows;
   }
 
+  /** Bytes of the per-row arrays (pages, including the unused room of the last ones). */
+  get stateBytes(): number {
+    return this.exact.bytes + this.near.bytes;
+  }
+
   finish(columnInfo?: readonly ColumnInfo[]): DupResult {
-    this.seal();
-    const exact = concat(this.exactChunks, 2 * this.rows);
-    const near = concat(this.nearChunks, this.fields * this.nearRows);
-    // Keep the flat arrays as the only chunks: memory is not held twice and the accumulator stays usable.
-    this.exactChunks = exact.length > 0 ? [exact] : [];
-    this.nearChunks = near.length > 0 ? [near] : [];
-    const runs = this.runs;
-    const rowNumbers = new Float64Array(this.rows);
-    for (let i = 0, at = 0; i < runs.length; i += 2) {
-      for (let k = 0; k < runs[i + 1]!; k++) rowNumbers[at++] = runs[i]! + k;
-    }
+    // Memory for the matching; later rows (if any) are simply not cached.
+    this.caches = [];
+    threadCaches = null;
     return findDuplicates({
       columns: this.columns,
       fields: this.fields,
       rows: this.rows,
       nearRows: this.nearRows,
-      exact,
-      near,
-      rowNumbers,
+      exact: this.exact.pages(),
+      near: this.near.pages(),
+      rowNumber: rowNumberOf(this.runs),
       columnInfo: alignColumnInfo(this.columns, columnInfo),
       rules: this.rules,
     });
   }
+}
+
+/** Row index → record number through the runs [start, count, …]; remembers the last run for sequential calls. */
+function rowNumberOf(runs: readonly number[]): (i: number) => number {
+  const firstIndex: number[] = [];
+  for (let k = 0, at = 0; k < runs.length; k += 2) {
+    firstIndex.push(at);
+    at += runs[k + 1]!;
+  }
+  let run = 0;
+  return (i: number) => {
+    if (i < firstIndex[run]! || (run + 1 < firstIndex.length && i >= firstIndex[run + 1]!)) {
+      let lo = 0, hi = firstIndex.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (firstIndex[mid]! <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      run = lo;
+    }
+    return runs[2 * run]! + (i - firstIndex[run]!);
+  };
 }
 
 /**
@@ -225,15 +444,4 @@ function alignColumnInfo(columns: string[], info: readonly ColumnInfo[] | undefi
   if (info.length === columns.length && info.every((c, i) => c.name === columns[i])) return [...info];
   const byName = new Map(info.map((c) => [c.name, c]));
   return columns.map((name) => byName.get(name));
-}
-
-function concat(chunks: Uint32Array[], total: number): Uint32Array {
-  if (chunks.length === 1 && chunks[0]!.length === total) return chunks[0]!;
-  const out = new Uint32Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }

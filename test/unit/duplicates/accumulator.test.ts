@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import {
   DuplicateAccumulator, defaultDupRules, duplicatesCsv, duplicatesDetectorMeta, dupRulesSchema, type DupResult,
 } from '../../../src/detectors/duplicates/index.js';
+import { nearWord } from '../../../src/detectors/duplicates/normalize.js';
 import { splink, type LabelledTable } from '../../../bench/duplicates/datasets.js';
+
+function concatWords(chunks: Uint32Array[]): Uint32Array {
+  const out = new Uint32Array(chunks.reduce((s, c) => s + c.length, 0));
+  let at = 0;
+  for (const c of chunks) { out.set(c, at); at += c.length; }
+  return out;
+}
 
 function run(columns: string[], rows: (string | null)[][], columnInfo?: Parameters<DuplicateAccumulator['finish']>[0]): DupResult {
   const acc = new DuplicateAccumulator(columns);
@@ -121,6 +129,29 @@ describe('shards', () => {
     );
   });
 
+  it('gives the same result with pages split across shards, states and merges (40k rows)', () => {
+    // Rows cross the 16384-row pages of the state at different places in each shard.
+    const columns = ['id', 'name', 'city', 'phone'];
+    const rows: (string | null)[][] = [];
+    for (let i = 0; i < 40_000; i++) {
+      const p = i % 9_000; // every person 4–5 times: exact copies, with a near variant now and then
+      const name = i % 7 === 3 ? `Persn ${p}` : `Person ${p}`;
+      rows.push([String(i), name, `City ${p % 97}`, i % 5 === 0 ? null : `0${(p * 7919) % 1_000_000_000}`]);
+    }
+    const t = { name: 'pages', columns, rows, entity: [] } as unknown as LabelledTable;
+    const whole = runSharded(t, []);
+    expect(whole.near.duplicateRows).toBeGreaterThan(0);
+    for (const cuts of [[16384], [5_000, 16_385, 16_386, 33_000], [1, 32_768, 39_999]]) {
+      expect(runSharded(t, cuts)).toEqual(whole);
+    }
+    // A state read back, then more rows added to it.
+    const first = new DuplicateAccumulator(columns);
+    for (let i = 0; i < 20_000; i++) first.addRow(rows[i]!, i + 1);
+    const resumed = DuplicateAccumulator.fromJSON(structuredClone(first.toJSON()));
+    for (let i = 20_000; i < rows.length; i++) resumed.addRow(rows[i]!, i + 1);
+    expect(resumed.finish()).toEqual(whole);
+  });
+
   it('keeps 8 bytes per row for exact and 4 per column for near duplicates', () => {
     const acc = new DuplicateAccumulator(['a', 'b', 'c']);
     for (let i = 1; i <= 1000; i++) acc.addRow([String(i % 7), 'x', null], i);
@@ -129,6 +160,31 @@ describe('shards', () => {
     expect(bytes).toBe(1000 * (8 + 12));
     expect(state.runs).toEqual([1, 1000]);
     expect(acc.finish().exact).toEqual({ duplicateRows: 993, clusters: 7, rowsInClusters: 1000 });
+  });
+
+  it('gives every cell the word nearWord gives it, whether its column is cached or not', () => {
+    // Repeated values (cached columns), mostly distinct ones (the column stops being cached), values
+    // changing over the file (a full cache starts afresh), empties and nulls.
+    const cols = ['name', 'date', 'mail', 'code', 'drift'];
+    const acc = new DuplicateAccumulator(cols);
+    const rows: (string | null)[][] = [];
+    let seed = 7;
+    const rnd = (k: number) => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed % k; };
+    for (let i = 1; i <= 120_000; i++) {
+      const row = [
+        ['Ann', 'Bob', 'Carl', ' dana ', 'N/A', ''][rnd(6)]!,
+        `${1950 + rnd(60)}-0${1 + rnd(9)}-1${rnd(10)}`,
+        `user${i}@example.com`,
+        rnd(20) === 0 ? null : String(rnd(500)),
+        `v${Math.floor(i / 3)}`,
+      ];
+      rows.push(row);
+      acc.addRow(row, i);
+    }
+    const near = concatWords(acc.toJSON().near);
+    const expected = new Uint32Array(rows.length * cols.length);
+    rows.forEach((r, i) => r.forEach((c, j) => { expected[i * cols.length + j] = nearWord(c); }));
+    expect(near).toEqual(expected);
   });
 
   it('limits near detection to the first rows under a small memory budget, and says so', () => {
