@@ -74,7 +74,8 @@ export class ColumnProfiler {
   /** Tally window: distinct value → slot; slot → value and count (a typed array, no object per value). */
   private tally = new Map<string, number>();
   private tallyValues: string[] = [];
-  private tallyCounts = new Float64Array(TALLY_LIMIT);
+  /** Grows by doubling up to TALLY_LIMIT: a wide table's columns must not each hold the full window. */
+  private tallyCounts = new Float64Array(64);
   private tallyCells = 0;
   private tallyEmpty = 0;
   /** false once a window showed the column is (nearly) all distinct values: cells then go straight through. */
@@ -134,6 +135,11 @@ export class ColumnProfiler {
       return;
     }
     const at = this.tallyValues.length;
+    if (at === this.tallyCounts.length) {
+      const grown = new Float64Array(at * 2);
+      grown.set(this.tallyCounts);
+      this.tallyCounts = grown;
+    }
     this.tally.set(cell, at);
     this.tallyValues.push(cell);
     this.tallyCounts[at] = 1;
