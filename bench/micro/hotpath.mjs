@@ -10,7 +10,8 @@
 // --mode profile (default): the whole shard pipeline, N runs, prints each run and the median.
 // --mode cells: reads every cell into per-column arrays first (not timed), then times each accumulator's
 //   add alone over all cells: ns per cell of the column cache path, missing/type/numeric/lengths/distinct/top,
-//   and the dates and PII detectors' add.
+//   and the dates and PII detectors' add. Add --per-column for ns per cell of the whole column profiler,
+//   column by column (where the cost sits).
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { statSync, writeFileSync } from 'node:fs';
