@@ -6,8 +6,8 @@ import { hash53 } from '../util/hash.js';
  * distinct values (the common case for categorical columns, and then the result is independent of how
  * the input was cut). Past that the map is pruned to at most half its capacity, deterministically (the
  * values counted more than t times, for the smallest such t), and the result is marked approximate: a
- * value pruned and seen again is under-counted. Shards are fixed by the file, not by the thread count, so the report stays identical at
- * any --threads.
+ * value pruned and seen again is under-counted. Shards are fixed by the file, not by the thread count,
+ * so the report stays identical at any --threads.
  *
  * A column that is mostly distinct values (ids, e-mails, free text) would pay a map insert for nearly every
  * cell and a prune every `capacity / 2` cells, only to drop those singletons again. Once such a column has
