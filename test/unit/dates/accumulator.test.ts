@@ -3,6 +3,19 @@ import fc from 'fast-check';
 import { DateColumnAccumulator, DATE_DEFAULTS, dateRulesSchema, type DateResult } from '../../../src/detectors/dates/index.js';
 import type { DateRulesInput } from '../../../src/detectors/dates/rules.js';
 
+/** The same values through one accumulator (the fast path warms up) and one accumulator per value, merged. */
+function togetherAndApart(values: readonly string[]): { together: DateColumnAccumulator; apart: DateColumnAccumulator } {
+  const together = new DateColumnAccumulator('ts');
+  for (const v of values) together.add(v);
+  const apart = new DateColumnAccumulator('ts');
+  for (const v of values) {
+    const one = new DateColumnAccumulator('ts');
+    one.add(v);
+    apart.merge(one);
+  }
+  return { together, apart };
+}
+
 const ASOF = new Date('2024-06-30T12:00:00Z');
 function run(name: string, values: (string | null)[], asOf: Date | undefined = ASOF, rules?: DateRulesInput): DateResult | null {
   const a = new DateColumnAccumulator(name, rules);
@@ -203,14 +216,7 @@ describe('merge determinism', () => {
       .map(([y, mo, d, h, mi, se, z, t]) => `${y}-${mo}-${d}${t}${h}:${mi}:${se}${z}`);
     fc.assert(
       fc.property(fc.array(value, { minLength: 1, maxLength: 60 }), (values) => {
-        const together = new DateColumnAccumulator('ts');
-        for (const v of values) together.add(v);
-        const apart = new DateColumnAccumulator('ts');
-        for (const v of values) {
-          const one = new DateColumnAccumulator('ts');
-          one.add(v);
-          apart.merge(one);
-        }
+        const { together, apart } = togetherAndApart(values);
         expect(together.toJSON()).toEqual(apart.toJSON());
       }),
       { numRuns: 200, seed: 11 },
@@ -219,14 +225,7 @@ describe('merge determinism', () => {
 
   test('fast path on slotted two-digit-year datetimes agrees too', () => {
     const values = ['1/2/03 10:00', '1/3/03 10:00', '9/9/99 23:59', '01/02/03 10:00', '1/2/03 25:00', '31/2/03 10:00', '1/4/03 7:05', '12/24/03 10:00'];
-    const together = new DateColumnAccumulator('ts');
-    for (const v of values) together.add(v);
-    const apart = new DateColumnAccumulator('ts');
-    for (const v of values) {
-      const one = new DateColumnAccumulator('ts');
-      one.add(v);
-      apart.merge(one);
-    }
+    const { together, apart } = togetherAndApart(values);
     expect(together.toJSON()).toEqual(apart.toJSON());
     expect(together.finish(ASOF)).toMatchObject({ formats: { 'M/d/yy H:mm': 6 }, unparsed: 2, resolution: 'month-first' });
   });
