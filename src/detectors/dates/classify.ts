@@ -1,5 +1,6 @@
 import { parse, isValid } from 'date-fns';
 import { TwoGenerationCache } from './bounded-cache.js';
+import { validYmd } from '../../metrics/value-kind.js';
 
 /**
  * Classifies one text value as a date format. The scanner below only finds the *shape* of a value (which
@@ -205,8 +206,6 @@ function numericPattern(pattern: string): NumericPattern | null {
   return p;
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 export function numericDatePart(text: string, pattern: string): number | undefined {
   const p = numericPattern(pattern);
   if (p === null) return undefined;
@@ -239,10 +238,7 @@ export function numericDatePart(text: string, pattern: string): number | undefin
     }
   }
   if (at !== n) return undefined;
-  if (y <= 0 || m < 1 || m > 12 || d < 1) return NaN;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  if (d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!)) return NaN;
-  return civilDay(y, m, d);
+  return y > 0 && validYmd(y, m, d) ? civilDay(y, m, d) : NaN;
 }
 
 // ---------------------------------------------------------------- scanner
