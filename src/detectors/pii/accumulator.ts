@@ -47,6 +47,9 @@ export interface PiiState {
 
 /** Values longer than this are masked on their first MAX_MASKED characters. */
 const MAX_MASKED = 80;
+/** bits of a kept value not classified yet (real bits are non-negative). */
+const PENDING = -1;
+const NO_MASKS: string[] = [];
 /** Values longer than this are not kept in the raw-value cache (found by hash instead). */
 const MAX_CACHED = 256;
 
@@ -90,6 +93,8 @@ export class PiiColumnAccumulator implements CellAccumulator<PiiState, PiiResult
   private emb: number[] = [];
   private counts: number[] = [];
   private masks: string[][] = [];
+  /** Kept values whose bits are still PENDING (see addKept). */
+  private pending = 0;
 
   constructor(columnName: string, rules?: PiiRules | PiiRulesInput) {
     this.columnName = columnName;
@@ -136,6 +141,20 @@ export class PiiColumnAccumulator implements CellAccumulator<PiiState, PiiResult
       }
       return;
     }
+    if (value.length <= MAX_CACHED) {
+      // Classified later (classifyPending), once the value has survived every level raise: on a column of
+      // unique values about three of four kept values are dropped again before the shard ends.
+      this.push(key, level, PENDING, 0, count, NO_MASKS, value);
+    } else {
+      // long values are not held for the fast path (bounded memory on hostile input); they are still found by hash
+      const c = this.classify(value);
+      this.push(key, level, c.bits, c.emb, count, c.masks, undefined);
+    }
+    if (this.keys.length > this.rules.sampleDistinct) this.raiseLevel();
+  }
+
+  /** Form bits, embedded kinds and masks of one value (a pure function of the value and the rules). */
+  private classify(value: string): { bits: number; emb: number; masks: string[] } {
     const bits = classifyValue(value, this.ctx);
     const masks: string[] = [];
     let emb = 0;
@@ -151,9 +170,20 @@ export class PiiColumnAccumulator implements CellAccumulator<PiiState, PiiResult
         for (const m of found.masks) masks.push(m);
       }
     }
-    // long values are not held for the fast path (bounded memory on hostile input); they are still found by hash
-    this.push(key, level, bits, emb, count, masks, value.length <= MAX_CACHED ? value : undefined);
-    if (this.keys.length > this.rules.sampleDistinct) this.raiseLevel();
+    return { bits, emb, masks };
+  }
+
+  /** Classifies the kept values added since the last call; every reader of bits, emb or masks calls it first. */
+  private classifyPending(): void {
+    if (this.pending === 0) return;
+    for (let i = 0; i < this.keys.length; i++) {
+      if (this.bits[i] !== PENDING) continue;
+      const c = this.classify(this.raw[i]!);
+      this.bits[i] = c.bits;
+      this.emb[i] = c.emb;
+      this.masks[i] = c.masks;
+    }
+    this.pending = 0;
   }
 
   private push(key: number, level: number, bits: number, emb: number, count: number, masks: string[], raw: string | undefined): void {
@@ -167,6 +197,7 @@ export class PiiColumnAccumulator implements CellAccumulator<PiiState, PiiResult
     this.emb.push(emb);
     this.counts.push(count);
     this.masks.push(masks);
+    if (bits === PENDING) this.pending++;
   }
 
   /** Drop kept values below the level until at most sampleDistinct remain. */
@@ -189,12 +220,15 @@ export class PiiColumnAccumulator implements CellAccumulator<PiiState, PiiResult
     this.emb = [];
     this.counts = [];
     this.masks = [];
+    this.pending = 0;
     for (let i = 0; i < keys.length; i++) {
       if (levels[i]! >= this.level) this.push(keys[i]!, levels[i]!, bits[i]!, emb[i]!, counts[i]!, masks[i]!, raw[i]);
     }
   }
 
   merge(other: PiiColumnAccumulator): void {
+    this.classifyPending();
+    other.classifyPending();
     this.cells += other.cells;
     this.nulls += other.nulls;
     const level = Math.max(this.level, other.level);
@@ -213,6 +247,7 @@ export class PiiColumnAccumulator implements CellAccumulator<PiiState, PiiResult
   }
 
   toJSON(): PiiState {
+    this.classifyPending();
     return {
       v: 1,
       column: this.columnName,
@@ -240,6 +275,7 @@ export class PiiColumnAccumulator implements CellAccumulator<PiiState, PiiResult
   }
 
   finish(): PiiResult | null {
+    this.classifyPending();
     // occurrence counts per form bit over kept, non-empty values
     let total = 0;
     let withEmbedded = 0;

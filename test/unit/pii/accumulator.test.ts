@@ -151,6 +151,21 @@ describe('merge and sampling', () => {
     expect(sampled.kind).toBe('email');
   });
 
+  it('classifying kept values late (after level raises) gives the state classifying them at once gives', () => {
+    // Kept values are classified when state is read; reading state after every add forces the eager order.
+    for (const col of columns) {
+      const late = new PiiColumnAccumulator(col.name, { sampleDistinct: 16 });
+      const eager = new PiiColumnAccumulator(col.name, { sampleDistinct: 16 });
+      for (const v of col.values) {
+        late.add(v);
+        eager.add(v);
+        eager.toJSON();
+      }
+      expect(JSON.stringify(late.toJSON()), col.name).toBe(JSON.stringify(eager.toJSON()));
+      expect(JSON.stringify(late.finish()), col.name).toBe(JSON.stringify(eager.finish()));
+    }
+  });
+
   it('a value first kept through a merged state is counted when added again', () => {
     const a = new PiiColumnAccumulator('col_1');
     SSNS.forEach((v) => a.add(v));
