@@ -12,7 +12,6 @@ import { TOOL_VERSION } from '../util/version.js';
 import { TableProfiler } from './table.js';
 import { rebaseTableState } from './rebase.js';
 import { expandInputs, schemaDifferences } from './inputs.js';
-import { openColumnar } from './columnar.js';
 import { csvLayout, csvTasks, DeclinedError, defaultThreads, runShards, type Progress } from './parallel.js';
 import type { ShardTask } from './shard-task.js';
 import { buildScorecard, scorecardRulesFrom } from '../scorecard/index.js';
@@ -78,6 +77,7 @@ async function buildTable(info: InputInfo, options: ProfileOptions): Promise<Bui
   let inputFacts: Pick<Report['input'], 'splittable' | 'dialect' | 'columnar'>;
   let usedThreads = 1;
   if (info.format !== 'csv') {
+    const { openColumnar } = await import('./columnar.js'); // on first use, as in shard-task.ts
     const source = await openColumnar(info, { maxMemoryBytes: options.maxMemoryBytes });
     const { schema, shards } = source.file;
     if (schema.columns.length === 0) throw new UserError(`${info.path}: the file has no columns`);

@@ -4,7 +4,6 @@ import { InvalidUtf8Error, tokenizeFileRange, type ByteRange } from '../sources/
 import { UserError } from '../cli/errors.js';
 import type { ColumnarShard } from '../sources/limits.js';
 import type { InputInfo } from '../sources/input.js';
-import { openColumnar, profileColumnarShard } from './columnar.js';
 import { TableProfiler, type TableState } from './table.js';
 
 /**
@@ -64,6 +63,8 @@ export async function runShard(task: ShardTask): Promise<ShardResult> {
     }
     return { state: table.toJSON(), records: local, bytes: task.range.end - task.range.start };
   }
+  // Loaded on first use: apache-arrow and hyparquet cost every worker of a CSV run compile time for nothing.
+  const { openColumnar, profileColumnarShard } = await import('./columnar.js');
   const source = await openColumnar(task.info, { maxMemoryBytes: task.maxMemoryBytes });
   const table = await profileColumnarShard(source, task.shard, task.rules, task.info.path);
   return { state: table.toJSON(), records: table.rows, bytes: task.shard.byteLength };

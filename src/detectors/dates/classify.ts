@@ -1,4 +1,6 @@
-import { parse, isValid } from 'date-fns';
+// Subpath imports: the package root re-exports all of date-fns, which every worker would load and compile.
+import { parse } from 'date-fns/parse';
+import { isValid } from 'date-fns/isValid';
 import { TwoGenerationCache } from './bounded-cache.js';
 import { validYmd } from '../../metrics/value-kind.js';
 
