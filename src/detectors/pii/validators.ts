@@ -1,5 +1,8 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import validator from 'validator';
+// Two validators by path: the package root loads all of validator.js (~50 ms per worker isolate). They are
+// CommonJS modules; `.default` is how TypeScript types their export under NodeNext, and it is set at run time.
+import validatorIsEmail from 'validator/lib/isEmail.js';
+import validatorIsLuhnNumber from 'validator/lib/isLuhnNumber.js';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { GIVEN_NAMES, NON_PERSON_WORDS, PO_BOX, STREET_WORDS, SURNAMES_SET } from './dictionaries.js';
@@ -104,7 +107,7 @@ function issuerLengthOk(d: string): boolean {
 export function isCreditCardNumber(v: string): boolean {
   const d = v.replace(/[ -]/g, '');
   if (d.length < 12 || d.length > 19 || !/^\d+$/.test(d)) return false;
-  return issuerLengthOk(d) && validator.isLuhnNumber(d);
+  return issuerLengthOk(d) && validatorIsLuhnNumber.default(d);
 }
 
 export function isIban(v: string): boolean {
@@ -113,7 +116,7 @@ export function isIban(v: string): boolean {
 }
 
 export function isEmail(v: string): boolean {
-  return v.length <= 254 && validator.isEmail(v);
+  return v.length <= 254 && validatorIsEmail.default(v);
 }
 
 const PHONE_EXTENSION = /\s*(?:x|ext\.?|#)\s*\d{1,6}$/i;
