@@ -679,8 +679,66 @@ function columnReader(vector: Vector): ColumnReader {
     }
     case Type.Union:
       return i => nestedCell(vector.get(i));
+    default: {
+      if (!hasTemporal(type)) return i => (valid(i) ? nestedCell(vector.get(i)) : null);
+      return i => (valid(i) ? nestedCell(typedNested(vector.get(i), type, 0)) : null);
+    }
+  }
+}
+
+/** True when a nested type holds a timestamp or date somewhere below it. */
+function hasTemporal(type: DataType, depth = 0): boolean {
+  if (type.typeId === Type.Timestamp || type.typeId === Type.Date) return depth > 0;
+  if (depth > MAX_NESTED_DEPTH) return false;
+  return (type.children ?? []).some((f: Field) => hasTemporal(f.type, depth + 1));
+}
+
+const MAX_NESTED_DEPTH = 64;
+
+/**
+ * A nested value with its timestamps and dates in the text form top-level columns get. apache-arrow's get()
+ * hands them out inside structs, lists and maps as epoch milliseconds, which would print as bare integers
+ * where the same data from Parquet, or in a top-level column, prints as a date. Sub-millisecond digits
+ * are what get() kept (a float of milliseconds), rounded to the microsecond.
+ */
+function typedNested(value: unknown, type: DataType, depth: number): unknown {
+  if (value === null || value === undefined || depth > MAX_NESTED_DEPTH) return value ?? null;
+  switch (type.typeId) {
+    case Type.Timestamp: {
+      const ms = Number(value);
+      if (!Number.isFinite(ms)) return value;
+      const utc = !!(type as DataType & { timezone?: string | null }).timezone;
+      return Number.isInteger(ms) ? formatTimestamp(ms, 'ms', utc) : formatTimestamp(Math.round(ms * 1000), 'us', utc);
+    }
+    case Type.Date: {
+      const ms = Number(value);
+      return Number.isFinite(ms) ? formatDateFromDays(Math.floor(ms / 86_400_000)) : value;
+    }
+    case Type.Struct: {
+      const row = value as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const f of type.children as Field[]) out[f.name] = typedNested(row[f.name], f.type, depth + 1);
+      return out;
+    }
+    case Type.List:
+    case Type.LargeList:
+    case Type.FixedSizeList: {
+      const items = value as { length: number; get?: (i: number) => unknown } & ArrayLike<unknown>;
+      const child = (type.children as Field[])[0]!.type;
+      const out: unknown[] = [];
+      for (let i = 0; i < items.length; i++) out.push(typedNested(items.get ? items.get(i) : items[i], child, depth + 1));
+      return out;
+    }
+    case Type.Map: {
+      // entries are a struct of (key, value); keys stay as they are, values get their type
+      const entry = (type.children as Field[])[0]!.type;
+      const valueType = (entry.children as Field[])[1]!.type;
+      const out = new Map<unknown, unknown>();
+      for (const [k, v] of value as Iterable<[unknown, unknown]>) out.set(k, typedNested(v, valueType, depth + 1));
+      return out;
+    }
     default:
-      return i => (valid(i) ? nestedCell(vector.get(i)) : null);
+      return value;
   }
 }
 

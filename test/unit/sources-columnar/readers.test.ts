@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { RecordBatchFileWriter, RecordBatchStreamWriter, Utf8, tableFromArrays, vectorFromArray, makeData, makeVector, DateDay, TimestampMicrosecond } from 'apache-arrow';
+import { RecordBatchFileWriter, RecordBatchStreamWriter, Utf8, tableFromArrays, vectorFromArray, makeData, makeVector, DateDay, TimestampMicrosecond, TimestampMillisecond, Struct, List, Field, Int32, tableToIPC } from 'apache-arrow';
 import { openParquet, readParquetShard } from '../../../src/sources/parquet.js';
 import { openArrow, readArrowShard } from '../../../src/sources/arrow.js';
 import { MemoryLimitError, UnsupportedError } from '../../../src/sources/limits.js';
@@ -179,6 +179,22 @@ describe('Arrow IPC reader', () => {
       ]);
     });
   }
+
+  it('timestamps and dates inside structs and lists print as dates, not epoch integers', async () => {
+    const struct = new Struct([new Field('at', new TimestampMillisecond('UTC')), new Field('day', new DateDay()), new Field('n', new Int32())]);
+    const list = new List(new Field('item', new TimestampMicrosecond(), true));
+    const table = tableFromArrays({
+      s: vectorFromArray([{ at: new Date('2024-02-29T13:05:00.250Z'), day: new Date('2024-02-29T00:00:00Z'), n: 7 }, null], struct),
+      l: vectorFromArray([[new Date('2000-01-01T00:00:00Z'), null], []], list),
+    });
+    const file = path.join(dir, 'nested.arrow');
+    writeFileSync(file, tableToIPC(table, 'file'));
+    const { rows } = await readAll(file, openArrow, readArrowShard);
+    expect(rows).toEqual([
+      ['{"at":"2024-02-29T13:05:00.25Z","day":"2024-02-29","n":7}', '["2000-01-01T00:00:00",null]'],
+      [null, '[]'],
+    ]);
+  });
 
   it('LZ4_FRAME and ZSTD bodies decode after the codecs are registered (gold 2.0.0-compression files)', async () => {
     const base = path.join(CORPUS, 'arrow-testing/data/arrow-ipc-stream/integration/2.0.0-compression');
