@@ -528,14 +528,14 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
   const estModel: Model = { role: estRole, kind, weight: weightsFor(priorM), swapLeft, swapRight, givenName, birthDate };
   const agree = new Float64Array(f * 4);
   {
-    const uf = new UnionFind(r1);
-    forEachCandidate(passes, w, f, reps, r1, rules, (a, b) => {
-      if (uf.find(a) === uf.find(b)) return;
-      const ra = reps[a]!, rb = reps[b]!;
+    // Over rows, as round 2 (the pairs come as rows; reps are increasing, so it is the same forest).
+    const uf = new UnionFind(r1 === 0 ? 0 : reps[r1 - 1]! + 1);
+    forEachCandidate(passes, w, f, reps, r1, rules, (ra, rb) => {
+      if (uf.find(ra) === uf.find(rb)) return;
       const wa = w[ra >>> PAGE_SHIFT]!, ia = (ra & PAGE_MASK) * f, wb = w[rb >>> PAGE_SHIFT]!, ib = (rb & PAGE_MASK) * f;
       const score = scorePair(wa, ia, wb, ib, f, estModel, rules);
       if (score < threshold + 6) return;
-      uf.union(a, b);
+      uf.union(ra, rb);
       for (let c = 0; c < f; c++) {
         const x = wa[ia + c]!, y = wb[ib + c]!;
         if (x === 0 || y === 0) continue;
@@ -574,9 +574,8 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
   // representative, as it would be over representative indices), read directly by find(row).
   const uf = new UnionFind(nn);
   let candidatePairs = 0, matchedPairs = 0;
-  const passStats = forEachCandidate(finalPasses, w, f, reps, r, rules, (a, b) => {
+  const passStats = forEachCandidate(finalPasses, w, f, reps, r, rules, (ra, rb) => {
     candidatePairs++;
-    const ra = reps[a]!, rb = reps[b]!;
     if (uf.find(ra) === uf.find(rb)) return;
     if (scorePair(w[ra >>> PAGE_SHIFT]!, (ra & PAGE_MASK) * f, w[rb >>> PAGE_SHIFT]!, (rb & PAGE_MASK) * f, f, model, rules) >= threshold) {
       matchedPairs++;
@@ -761,7 +760,6 @@ function choosePasses(
   return chosen;
 }
 
-/** Calls visit(a, b) (indices into reps, a < b) for each candidate pair; returns the number of windowed blocks. */
 interface PassStats {
   windowed: number;
   run: number;
@@ -769,7 +767,8 @@ interface PassStats {
 }
 
 /**
- * Calls visit(a, b) (indices into reps, a < b) for each candidate pair. A pass's pair count is known
+ * Calls visit(a, b) (rows among reps[0, count), a < b) for each candidate pair; the rows themselves, so that
+ * a visit does not look them up in reps at random. A pass's pair count is known
  * exactly once its keys are sorted; a pass that would take the total past pairsPerRow × count is skipped
  * (the first MIN_PASSES always run), so the work stays linear in the rows.
  */
@@ -799,7 +798,7 @@ function forEachCandidate(
         key = x < y ? mix(x, y) : mix(y, x);
       }
       keys[m] = key;
-      idx[m] = k;
+      idx[m] = row;
       m++;
     }
     radixSort(keys, idx, tmpK, tmpI, m);
