@@ -246,18 +246,22 @@ export function punctuatedDigitsWord(t: string): number {
 
 /**
  * True when no date or decimal pattern can match t (a text without letters), so that its word is
- * digitsWord(t): t starts with "(", or the digits it starts with are followed by a character that
- * continues neither a date (yyyy or d or dd, then - / .) nor a decimal (. or ,). The patterns need a
- * digit, a sign, a currency sign, a blank or a point first, and a name of a month needs letters.
+ * digitsWord(t): t starts with "(", or the digits it starts with (after a "+", if any) are followed by
+ * a character that continues neither a date (yyyy or d or dd, then - / ., and no sign) nor a decimal
+ * (. or ,). The patterns need a digit, a sign, a currency sign, a blank or a point first, and a name
+ * of a month needs letters.
  */
 export function plainDigitText(t: string): boolean {
-  if (t.charCodeAt(0) === 40) return true;
-  let k = 0;
+  const first = t.charCodeAt(0);
+  if (first === 40) return true;
+  // "+1 503 …", "+44-20-…": a sign rules out a date; a decimal still needs . or , after the digits.
+  const from = first === 43 ? 1 : 0;
+  let k = from;
   while (k < t.length && t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
-  if (k === 0 || k === t.length) return false;
+  if (k === from || k === t.length) return false;
   const c = t.charCodeAt(k);
   if (c === 46 || c === 44) return false;
-  if ((c === 45 || c === 47) && (k <= 2 || k === 4)) return false;
+  if (from === 0 && (c === 45 || c === 47) && (k <= 2 || k === 4)) return false;
   return true;
 }
 
