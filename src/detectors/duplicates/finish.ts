@@ -369,6 +369,19 @@ interface Model {
   /** Column holding a given (first) name and one holding a birth date, found by name; -1 when absent. */
   givenName: number;
   birthDate: number;
+  /** restMax[c]: the most columns c… can still add (their largest weight, or 0): a bound for early exits. */
+  restMax: Float64Array;
+}
+
+/** restMax for a model: per column the largest weight any level can add (a skipped field adds 0). */
+function restMaxOf(role: Int8Array, weight: Float64Array, f: number): Float64Array {
+  const rest = new Float64Array(f + 1);
+  for (let c = f - 1; c >= 0; c--) {
+    const most = role[c] === ROLE_OFF ? 0
+      : Math.max(0, weight[c * 5 + LEVEL_EXACT]!, weight[c * 5 + LEVEL_CLOSE]!, weight[c * 5 + LEVEL_SWAP]!);
+    rest[c] = rest[c + 1]! + most;
+  }
+  return rest;
 }
 
 const KEY_NAME = /(^|[\s_.-])(id|key|uuid|guid|no|nr|num|number|ref|code|pk)$|^(id|key|uuid|guid|rowid|row_?num(ber)?|#)$|[a-z](Id|ID|No|Key)$/;
@@ -525,7 +538,10 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
   for (let c = 0; c < f; c++) estRole[c] = role[c] === ROLE_IDENTITY ? ROLE_IDENTITY : ROLE_OFF;
   const givenName = columnByName(input.columns, f, GIVEN_NAME);
   const birthDate = columnByName(input.columns, f, BIRTH_DATE);
-  const estModel: Model = { role: estRole, kind, weight: weightsFor(priorM), swapLeft, swapRight, givenName, birthDate };
+  const estWeight = weightsFor(priorM);
+  const estModel: Model = {
+    role: estRole, kind, weight: estWeight, swapLeft, swapRight, givenName, birthDate, restMax: restMaxOf(estRole, estWeight, f),
+  };
   const agree = new Float64Array(f * 4);
   {
     // Over rows, as round 2 (the pairs come as rows; reps are increasing, so it is the same forest).
@@ -533,7 +549,7 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
     forEachCandidate(passes, w, f, reps, r1, rules, (ra, rb) => {
       if (uf.find(ra) === uf.find(rb)) return;
       const wa = w[ra >>> PAGE_SHIFT]!, ia = (ra & PAGE_MASK) * f, wb = w[rb >>> PAGE_SHIFT]!, ib = (rb & PAGE_MASK) * f;
-      const score = scorePair(wa, ia, wb, ib, f, estModel, rules);
+      const score = scorePair(wa, ia, wb, ib, f, estModel, rules, threshold + 6);
       if (score < threshold + 6) return;
       uf.union(ra, rb);
       for (let c = 0; c < f; c++) {
@@ -566,7 +582,8 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
       m[c * 4 + l] = Math.min(0.98, Math.max(0.01, est));
     }
   }
-  const model: Model = { role, kind, weight: weightsFor(m), swapLeft, swapRight, givenName, birthDate };
+  const finalWeight = weightsFor(m);
+  const model: Model = { role, kind, weight: finalWeight, swapLeft, swapRight, givenName, birthDate, restMax: restMaxOf(role, finalWeight, f) };
 
   // ---- round 2: all representatives with the final model -----------------------------------------------
   const finalPasses = choosePasses(f, r, role, keySuspect.map((k, c) => (k && role[c] === ROLE_IDENTITY ? 0 : k)), uExact, nonEmptyShare, rules);
@@ -577,7 +594,7 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
   const passStats = forEachCandidate(finalPasses, w, f, reps, r, rules, (ra, rb) => {
     candidatePairs++;
     if (uf.find(ra) === uf.find(rb)) return;
-    if (scorePair(w[ra >>> PAGE_SHIFT]!, (ra & PAGE_MASK) * f, w[rb >>> PAGE_SHIFT]!, (rb & PAGE_MASK) * f, f, model, rules) >= threshold) {
+    if (scorePair(w[ra >>> PAGE_SHIFT]!, (ra & PAGE_MASK) * f, w[rb >>> PAGE_SHIFT]!, (rb & PAGE_MASK) * f, f, model, rules, threshold) >= threshold) {
       matchedPairs++;
       uf.union(ra, rb);
     }
@@ -669,10 +686,17 @@ function isSwapped(wa: Uint32Array, ia: number, wb: Uint32Array, ib: number, c: 
   return false;
 }
 
-/** Weight of evidence in bits; -Infinity when an event column differs substantially. */
-function scorePair(wa: Uint32Array, ia: number, wb: Uint32Array, ib: number, f: number, model: Model, rules: DupRules): number {
+/**
+ * Weight of evidence in bits; -Infinity when an event column differs substantially, or as soon as the
+ * pair cannot reach `bar` any more (the callers only compare the score with their bar, so stopping early
+ * changes no outcome; the margin keeps rounding in the bound's sums from deciding a pair).
+ */
+function scorePair(
+  wa: Uint32Array, ia: number, wb: Uint32Array, ib: number, f: number, model: Model, rules: DupRules, bar: number,
+): number {
   let score = 0, compared = 0, differing = 0;
-  const { role, kind, weight } = model;
+  const { role, kind, weight, restMax } = model;
+  const hopeless = bar - 1e-6;
   for (let c = 0; c < f; c++) {
     const rc = role[c]!;
     if (rc === ROLE_OFF) continue;
@@ -687,6 +711,7 @@ function scorePair(wa: Uint32Array, ia: number, wb: Uint32Array, ib: number, f: 
     }
     if (weight[c * 5 + LEVEL_EXACT]! >= INFORMATIVE_BITS) compared++;
     score += weight[c * 5 + lv]!;
+    if (score + restMax[c + 1]! < hopeless) return -Infinity;
   }
   // Two members of one household: a clearly other first name and not the same birth date. Agreeing
   // household columns (surname, street, city, phone) are correlated, so their bits over-count; the
