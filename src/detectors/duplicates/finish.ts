@@ -1,7 +1,8 @@
 /**
  * From the per-row words to duplicate clusters.
  *
- * 1. Exact duplicates: rows with the same 64-bit hash of their parsed values (open-addressing table, O(n)).
+ * 1. Exact duplicates: rows with the same 64-bit hash of their parsed values (hash tables over cache-sized
+ *    partitions of the rows, O(n); see exactGroups).
  * 2. Near-duplicates among the first row of each exact group ("representatives"):
  *    - Column roles. A column whose values are (nearly) all distinct is a *key suspect*: a surrogate id such
  *      as customer_id, unique_id or order_id. A duplicate record normally got a fresh id, so keys are
