@@ -1,7 +1,8 @@
 /**
  * From the per-row words to duplicate clusters.
  *
- * 1. Exact duplicates: rows with the same 64-bit hash of their parsed values (open-addressing table, O(n)).
+ * 1. Exact duplicates: rows with the same 64-bit hash of their parsed values (hash tables over cache-sized
+ *    partitions of the rows, O(n); see exactGroups).
  * 2. Near-duplicates among the first row of each exact group ("representatives"):
  *    - Column roles. A column whose values are (nearly) all distinct is a *key suspect*: a surrogate id such
  *      as customer_id, unique_id or order_id. A duplicate record normally got a fresh id, so keys are
@@ -148,25 +149,7 @@ export function findDuplicates(input: FindInput): DupResult {
   // ---- exact groups -------------------------------------------------------------------------------------
   const exactRep = new Int32Array(n);
   const groupSize = new Int32Array(n);
-  {
-    let size = 1;
-    while (size < n * 2) size <<= 1; // load <= 0.5: a probe past an occupied slot reads another row (a cache miss)
-    const mask = size - 1;
-    const table = new Int32Array(size).fill(-1);
-    for (let i = 0; i < n; i++) {
-      const page = exact[i >>> PAGE_SHIFT]!, o = (i & PAGE_MASK) * 2;
-      const lo = page[o]!, hi = page[o + 1]!;
-      let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
-      for (;;) {
-        const t = table[slot]!;
-        if (t < 0) { table[slot] = i; exactRep[i] = i; break; }
-        const tp = exact[t >>> PAGE_SHIFT]!, to = (t & PAGE_MASK) * 2;
-        if (tp[to] === lo && tp[to + 1] === hi) { exactRep[i] = t; break; }
-        slot = (slot + 1) & mask;
-      }
-      groupSize[exactRep[i]!]!++;
-    }
-  }
+  exactGroups(exact, n, exactRep, groupSize);
 
   // ---- near duplicates over representatives ------------------------------------------------------------
   const near = rules.near && input.fields > 0 && input.nearRows > 1
@@ -277,6 +260,92 @@ function describe(
   return ex;
 }
 
+/** Rows per partition of the exact-group pass: its hash table (3 ints a slot, load <= 0.5) stays in L2. */
+const EXACT_PART_ROWS = 16384;
+
+/**
+ * exactRep[i] = the first row with row i's 64-bit hash; groupSize[rep] = rows in its group (0 for others).
+ * One hash table over all rows (64 MB at 5M rows) made every probe a cache and TLB miss, plus a random read
+ * of another row's hash: the rows are first scattered by the top bits of their hash into partitions that
+ * keep row order (one read stream, a few hundred write streams), each partition is grouped with a small
+ * table in cache, and the answers are gathered back in row order. First occurrences stay first, so the
+ * result is the same as one table's.
+ */
+export function exactGroups(exact: readonly Uint32Array[], n: number, exactRep: Int32Array, groupSize: Int32Array): void {
+  if (n === 0) return;
+  const partBits = Math.min(10, Math.max(0, Math.ceil(Math.log2(n / EXACT_PART_ROWS))));
+  const parts = 1 << partBits;
+  const partShift = 32 - partBits;
+  const hashAt = (i: number): number => {
+    const page = exact[i >>> PAGE_SHIFT]!, o = (i & PAGE_MASK) * 2;
+    return (page[o]! ^ Math.imul(page[o + 1]!, 0x9e3779b1)) >>> 0;
+  };
+  const partOf = (h: number): number => (partBits === 0 ? 0 : h >>> partShift);
+  const start = new Int32Array(parts + 1);
+  for (let i = 0; i < n; i++) start[partOf(hashAt(i)) + 1]!++;
+  let largest = 0;
+  for (let p = 0; p < parts; p++) {
+    largest = Math.max(largest, start[p + 1]!);
+    start[p + 1]! += start[p]!;
+  }
+  // A: the row of each entry, later its group size (negative, on first occurrences); B: its hash, later its rep.
+  const a = new Int32Array(n), b = new Int32Array(n);
+  const cursor = start.slice(0, parts);
+  for (let i = 0; i < n; i++) {
+    const h = hashAt(i);
+    const at = cursor[partOf(h)]!++;
+    a[at] = i;
+    b[at] = h | 0;
+  }
+  let slots = 2;
+  while (slots < largest * 2) slots <<= 1;
+  const mask = slots - 1;
+  // [entry + 1 (0 = empty), hash, count] per slot.
+  const table = new Int32Array(slots * 3);
+  for (let p = 0; p < parts; p++) {
+    const lo = start[p]!, hi = start[p + 1]!;
+    if (hi === lo) continue;
+    table.fill(0);
+    for (let e = lo; e < hi; e++) {
+      const h = b[e]!;
+      let slot = h & mask;
+      for (;;) {
+        const t = table[slot * 3]!;
+        if (t === 0) {
+          table[slot * 3] = e + 1;
+          table[slot * 3 + 1] = h;
+          table[slot * 3 + 2] = 1;
+          b[e] = a[e]!;
+          break;
+        }
+        if (table[slot * 3 + 1] === h) {
+          const first = a[t - 1]!, row = a[e]!;
+          const fp = exact[first >>> PAGE_SHIFT]!, fo = (first & PAGE_MASK) * 2;
+          const rp = exact[row >>> PAGE_SHIFT]!, ro = (row & PAGE_MASK) * 2;
+          if (fp[fo] === rp[ro] && fp[fo + 1] === rp[ro + 1]) {
+            table[slot * 3 + 2]!++;
+            b[e] = first;
+            break;
+          }
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    // Group sizes onto the first occurrences (rows stay in a[] for the others).
+    for (let slot = 0; slot < slots; slot++) {
+      const t = table[slot * 3]!;
+      if (t !== 0) a[t - 1] = -table[slot * 3 + 2]!;
+    }
+  }
+  cursor.set(start.subarray(0, parts));
+  for (let i = 0; i < n; i++) {
+    const at = cursor[partOf(hashAt(i))]!++;
+    exactRep[i] = b[at]!;
+    const size = a[at]!;
+    groupSize[i] = size < 0 ? -size : 0;
+  }
+}
+
 // =========================================================================================================
 
 interface NearOutcome {
@@ -301,6 +370,19 @@ interface Model {
   /** Column holding a given (first) name and one holding a birth date, found by name; -1 when absent. */
   givenName: number;
   birthDate: number;
+  /** restMax[c]: the most columns c… can still add (their largest weight, or 0): a bound for early exits. */
+  restMax: Float64Array;
+}
+
+/** restMax for a model: per column the largest weight any level can add (a skipped field adds 0). */
+function restMaxOf(role: Int8Array, weight: Float64Array, f: number): Float64Array {
+  const rest = new Float64Array(f + 1);
+  for (let c = f - 1; c >= 0; c--) {
+    const most = role[c] === ROLE_OFF ? 0
+      : Math.max(0, weight[c * 5 + LEVEL_EXACT]!, weight[c * 5 + LEVEL_CLOSE]!, weight[c * 5 + LEVEL_SWAP]!);
+    rest[c] = rest[c + 1]! + most;
+  }
+  return rest;
 }
 
 const KEY_NAME = /(^|[\s_.-])(id|key|uuid|guid|no|nr|num|number|ref|code|pk)$|^(id|key|uuid|guid|rowid|row_?num(ber)?|#)$|[a-z](Id|ID|No|Key)$/;
@@ -457,17 +539,20 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
   for (let c = 0; c < f; c++) estRole[c] = role[c] === ROLE_IDENTITY ? ROLE_IDENTITY : ROLE_OFF;
   const givenName = columnByName(input.columns, f, GIVEN_NAME);
   const birthDate = columnByName(input.columns, f, BIRTH_DATE);
-  const estModel: Model = { role: estRole, kind, weight: weightsFor(priorM), swapLeft, swapRight, givenName, birthDate };
+  const estWeight = weightsFor(priorM);
+  const estModel: Model = {
+    role: estRole, kind, weight: estWeight, swapLeft, swapRight, givenName, birthDate, restMax: restMaxOf(estRole, estWeight, f),
+  };
   const agree = new Float64Array(f * 4);
   {
-    const uf = new UnionFind(r1);
-    forEachCandidate(passes, w, f, reps, r1, rules, (a, b) => {
-      if (uf.find(a) === uf.find(b)) return;
-      const ra = reps[a]!, rb = reps[b]!;
+    // Over rows, as round 2 (the pairs come as rows; reps are increasing, so it is the same forest).
+    const uf = new UnionFind(r1 === 0 ? 0 : reps[r1 - 1]! + 1);
+    forEachCandidate(passes, w, f, reps, r1, rules, (ra, rb) => {
+      if (uf.find(ra) === uf.find(rb)) return;
       const wa = w[ra >>> PAGE_SHIFT]!, ia = (ra & PAGE_MASK) * f, wb = w[rb >>> PAGE_SHIFT]!, ib = (rb & PAGE_MASK) * f;
-      const score = scorePair(wa, ia, wb, ib, f, estModel, rules);
+      const score = scorePair(wa, ia, wb, ib, f, estModel, rules, threshold + 6);
       if (score < threshold + 6) return;
-      uf.union(a, b);
+      uf.union(ra, rb);
       for (let c = 0; c < f; c++) {
         const x = wa[ia + c]!, y = wb[ib + c]!;
         if (x === 0 || y === 0) continue;
@@ -498,7 +583,8 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
       m[c * 4 + l] = Math.min(0.98, Math.max(0.01, est));
     }
   }
-  const model: Model = { role, kind, weight: weightsFor(m), swapLeft, swapRight, givenName, birthDate };
+  const finalWeight = weightsFor(m);
+  const model: Model = { role, kind, weight: finalWeight, swapLeft, swapRight, givenName, birthDate, restMax: restMaxOf(role, finalWeight, f) };
 
   // ---- round 2: all representatives with the final model -----------------------------------------------
   const finalPasses = choosePasses(f, r, role, keySuspect.map((k, c) => (k && role[c] === ROLE_IDENTITY ? 0 : k)), uExact, nonEmptyShare, rules);
@@ -506,11 +592,10 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
   // representative, as it would be over representative indices), read directly by find(row).
   const uf = new UnionFind(nn);
   let candidatePairs = 0, matchedPairs = 0;
-  const passStats = forEachCandidate(finalPasses, w, f, reps, r, rules, (a, b) => {
+  const passStats = forEachCandidate(finalPasses, w, f, reps, r, rules, (ra, rb) => {
     candidatePairs++;
-    const ra = reps[a]!, rb = reps[b]!;
     if (uf.find(ra) === uf.find(rb)) return;
-    if (scorePair(w[ra >>> PAGE_SHIFT]!, (ra & PAGE_MASK) * f, w[rb >>> PAGE_SHIFT]!, (rb & PAGE_MASK) * f, f, model, rules) >= threshold) {
+    if (scorePair(w[ra >>> PAGE_SHIFT]!, (ra & PAGE_MASK) * f, w[rb >>> PAGE_SHIFT]!, (rb & PAGE_MASK) * f, f, model, rules, threshold) >= threshold) {
       matchedPairs++;
       uf.union(ra, rb);
     }
@@ -602,10 +687,17 @@ function isSwapped(wa: Uint32Array, ia: number, wb: Uint32Array, ib: number, c: 
   return false;
 }
 
-/** Weight of evidence in bits; -Infinity when an event column differs substantially. */
-function scorePair(wa: Uint32Array, ia: number, wb: Uint32Array, ib: number, f: number, model: Model, rules: DupRules): number {
+/**
+ * Weight of evidence in bits; -Infinity when an event column differs substantially, or as soon as the
+ * pair cannot reach `bar` any more (the callers only compare the score with their bar, so stopping early
+ * changes no outcome; the margin keeps rounding in the bound's sums from deciding a pair).
+ */
+function scorePair(
+  wa: Uint32Array, ia: number, wb: Uint32Array, ib: number, f: number, model: Model, rules: DupRules, bar: number,
+): number {
   let score = 0, compared = 0, differing = 0;
-  const { role, kind, weight } = model;
+  const { role, kind, weight, restMax } = model;
+  const hopeless = bar - 1e-6;
   for (let c = 0; c < f; c++) {
     const rc = role[c]!;
     if (rc === ROLE_OFF) continue;
@@ -620,6 +712,7 @@ function scorePair(wa: Uint32Array, ia: number, wb: Uint32Array, ib: number, f: 
     }
     if (weight[c * 5 + LEVEL_EXACT]! >= INFORMATIVE_BITS) compared++;
     score += weight[c * 5 + lv]!;
+    if (score + restMax[c + 1]! < hopeless) return -Infinity;
   }
   // Two members of one household: a clearly other first name and not the same birth date. Agreeing
   // household columns (surname, street, city, phone) are correlated, so their bits over-count; the
@@ -693,7 +786,6 @@ function choosePasses(
   return chosen;
 }
 
-/** Calls visit(a, b) (indices into reps, a < b) for each candidate pair; returns the number of windowed blocks. */
 interface PassStats {
   windowed: number;
   run: number;
@@ -701,7 +793,8 @@ interface PassStats {
 }
 
 /**
- * Calls visit(a, b) (indices into reps, a < b) for each candidate pair. A pass's pair count is known
+ * Calls visit(a, b) (rows among reps[0, count), a < b) for each candidate pair; the rows themselves, so that
+ * a visit does not look them up in reps at random. A pass's pair count is known
  * exactly once its keys are sorted; a pass that would take the total past pairsPerRow × count is skipped
  * (the first MIN_PASSES always run), so the work stays linear in the rows.
  */
@@ -731,7 +824,7 @@ function forEachCandidate(
         key = x < y ? mix(x, y) : mix(y, x);
       }
       keys[m] = key;
-      idx[m] = k;
+      idx[m] = row;
       m++;
     }
     radixSort(keys, idx, tmpK, tmpI, m);
@@ -779,41 +872,83 @@ function mix(x: number, y: number): number {
 }
 
 /**
- * Groups equal keys together (keys ascending, equal keys in input order): one counting scatter on the
- * top bits, then an insertion sort inside each small bucket. Half the random writes of a two-digit LSD
- * radix sort, which dominated finish() at a million rows.
+ * Sorts keys ascending, equal keys in input order (stable), moving idx along. Two counting scatters, most
+ * significant bits first: the first on the top RADIX_TOP_BITS bits (a few thousand buckets, so its counters
+ * stay in L1 and its write streams in L2), the second inside each of those buckets on the next bits (a
+ * bucket of a few thousand keys is sorted in cache), then an insertion sort of the few keys left per
+ * sub-bucket. One scatter on the top 21 bits, as before, spent most of finish() at 5M rows on cache and TLB
+ * misses (a random increment into 8 MB of counters and a random write into 40 MB per key).
  */
-function radixSort(keys: Uint32Array, idx: Int32Array, tmpK: Uint32Array, tmpI: Int32Array, m: number): void {
+const RADIX_TOP_BITS = 11;
+
+export function radixSort(keys: Uint32Array, idx: Int32Array, tmpK: Uint32Array, tmpI: Int32Array, m: number): void {
   if (m < 2) return;
+  // About 4 keys per final bucket, as before.
   const bits = Math.min(22, Math.max(8, Math.ceil(Math.log2(m)) - 2));
-  const shift = 32 - bits;
-  const buckets = 1 << bits;
-  const count = new Int32Array(buckets + 1);
-  for (let k = 0; k < m; k++) count[(keys[k]! >>> shift) + 1]!++;
-  for (let d = 0; d < buckets; d++) count[d + 1]! += count[d]!;
-  const start = count.slice(0, buckets);
+  const topBits = Math.min(bits, RADIX_TOP_BITS);
+  const lowBits = bits - topBits;
+  const topShift = 32 - topBits;
+  const tops = 1 << topBits;
+  const count = new Int32Array(tops + 1);
+  for (let k = 0; k < m; k++) count[(keys[k]! >>> topShift) + 1]!++;
+  for (let d = 0; d < tops; d++) count[d + 1]! += count[d]!;
+  const start = count.slice(0, tops);
   for (let k = 0; k < m; k++) {
     const key = keys[k]!;
-    const at = start[key >>> shift]!++;
+    const at = start[key >>> topShift]!++;
     tmpK[at] = key;
     tmpI[at] = idx[k]!;
   }
-  for (let d = 0; d < buckets; d++) {
+  // Second level: tmp[lo, hi) back into keys/idx, by the next lowBits bits.
+  const lowShift = topShift - lowBits;
+  const lowMask = (1 << lowBits) - 1;
+  const subs = 1 << lowBits;
+  const sub = new Int32Array(subs + 1);
+  for (let d = 0; d < tops; d++) {
     const lo = count[d]!, hi = count[d + 1]!;
+    if (hi - lo < 2) {
+      if (hi > lo) { keys[lo] = tmpK[lo]!; idx[lo] = tmpI[lo]!; }
+      continue;
+    }
+    if (lowBits === 0 || hi - lo <= 16) {
+      for (let k = lo; k < hi; k++) { keys[k] = tmpK[k]!; idx[k] = tmpI[k]!; }
+      insertionSort(keys, idx, lo, hi);
+      continue;
+    }
+    sub.fill(0);
+    for (let k = lo; k < hi; k++) sub[((tmpK[k]! >>> lowShift) & lowMask) + 1]!++;
+    sub[0] = lo;
+    for (let e = 0; e < subs; e++) sub[e + 1]! += sub[e]!;
+    // sub[e] is now the start of sub-bucket e; keep the boundaries for the insertion sorts.
     for (let k = lo; k < hi; k++) {
-      const key = tmpK[k]!, id = tmpI[k]!;
-      let j = k - 1;
-      while (j >= lo && tmpK[j]! > key) {
-        tmpK[j + 1] = tmpK[j]!;
-        tmpI[j + 1] = tmpI[j]!;
-        j--;
-      }
-      tmpK[j + 1] = key;
-      tmpI[j + 1] = id;
+      const key = tmpK[k]!;
+      const at = sub[(key >>> lowShift) & lowMask]!++;
+      keys[at] = key;
+      idx[at] = tmpI[k]!;
+    }
+    // After the scatter sub[e] is the end of sub-bucket e, i.e. the start of e + 1.
+    let s = lo;
+    for (let e = 0; e < subs; e++) {
+      const end = sub[e]!;
+      if (end - s > 1) insertionSort(keys, idx, s, end);
+      s = end;
     }
   }
-  keys.set(tmpK.subarray(0, m));
-  idx.set(tmpI.subarray(0, m));
+}
+
+/** Stable insertion sort of keys[lo, hi) (with idx). */
+function insertionSort(keys: Uint32Array, idx: Int32Array, lo: number, hi: number): void {
+  for (let k = lo + 1; k < hi; k++) {
+    const key = keys[k]!, id = idx[k]!;
+    let j = k - 1;
+    while (j >= lo && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      idx[j + 1] = idx[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
+    idx[j + 1] = id;
+  }
 }
 
 class UnionFind {

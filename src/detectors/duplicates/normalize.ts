@@ -214,13 +214,13 @@ export function nearWord(cell: string | null): number {
     }
     const t = spaces > 0 ? cell.trim() : cell;
     if (others > 0) {
+      // Phone numbers and codes ("(615) 214-9791", "579-52-7298") are mostly distinct: memoizing them
+      // cost a string hash and a Map entry each, for nothing, and the date and decimal patterns cannot
+      // match them anyway.
+      if (plainDigitText(t)) return digitsWord(t);
       let w = numberCache.get(t);
       if (w === undefined) {
-        const days = parseDateDays(t);
-        if (days === days) w = numericWord(days, true);
-        else if (INTEGRAL_DECIMAL.test(t)) w = digitsWord(t.slice(0, t.indexOf('.'))); // "1999.0" as exported by pandas
-        else if (DECIMAL.test(t)) w = numericWord(Number(t.replace(/[^0-9.+-]/g, '')));
-        else w = digitsWord(t);
+        w = punctuatedDigitsWord(t);
         if (numberCache.size >= 65536) numberCache.clear();
         numberCache.set(t, w);
       }
@@ -235,12 +235,42 @@ export function nearWord(cell: string | null): number {
   return textWord(cell);
 }
 
+/** The word of a text without letters, with other characters than digits and blanks (no memo). */
+export function punctuatedDigitsWord(t: string): number {
+  const days = parseDateDays(t);
+  if (days === days) return numericWord(days, true);
+  if (INTEGRAL_DECIMAL.test(t)) return digitsWord(t.slice(0, t.indexOf('.'))); // "1999.0" as exported by pandas
+  if (DECIMAL.test(t)) return numericWord(Number(t.replace(/[^0-9.+-]/g, '')));
+  return digitsWord(t);
+}
+
+/**
+ * True when no date or decimal pattern can match t (a text without letters), so that its word is
+ * digitsWord(t): t starts with "(", or the digits it starts with (after a "+", if any) are followed by
+ * a character that continues neither a date (yyyy or d or dd, then - / ., and no sign) nor a decimal
+ * (. or ,). The patterns need a digit, a sign, a currency sign, a blank or a point first, and a name
+ * of a month needs letters.
+ */
+export function plainDigitText(t: string): boolean {
+  const first = t.charCodeAt(0);
+  if (first === 40) return true;
+  // "+1 503 …", "+44-20-…": a sign rules out a date; a decimal still needs . or , after the digits.
+  const from = first === 43 ? 1 : 0;
+  let k = from;
+  while (k < t.length && t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
+  if (k === from || k === t.length) return false;
+  const c = t.charCodeAt(k);
+  if (c === 46 || c === 44) return false;
+  if (from === 0 && (c === 45 || c === 47) && (k <= 2 || k === 4)) return false;
+  return true;
+}
+
 function digitAt(s: string, i: number): number {
   return s.charCodeAt(i) - 48;
 }
 
 /** Digits only (phone numbers, codes, plain integers): bigrams of the last 10 digits. */
-function digitsWord(t: string): number {
+export function digitsWord(t: string): number {
   let count = 0;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);

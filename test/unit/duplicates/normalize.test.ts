@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bloomJaccard, isDateWord, nearWord, parseDateDays, wordToNumber } from '../../../src/detectors/duplicates/normalize.js';
+import {
+  bloomJaccard, digitsWord, isDateWord, nearWord, parseDateDays, plainDigitText, punctuatedDigitsWord, wordToNumber,
+} from '../../../src/detectors/duplicates/normalize.js';
 
 describe('near words', () => {
   it('ignores case, spacing and punctuation', () => {
@@ -58,5 +61,21 @@ describe('near words', () => {
     expect(bloomJaccard(nearWord('Harrington'), nearWord('Harringtno'))).toBeCloseTo(0.571, 3);
     expect(bloomJaccard(nearWord('Harrington'), nearWord('Harrinton'))).toBeGreaterThanOrEqual(0.6);
     expect(bloomJaccard(nearWord('Harrington'), nearWord('Blackwood'))).toBeLessThan(0.4);
+  });
+});
+
+describe('plainDigitText (the short cut past the date and decimal patterns)', () => {
+  const texts = fc.string({ unitArbitrary: fc.constantFrom(...'0123456789-/.,()+$ \n:'.split('')), minLength: 1, maxLength: 14 });
+  it('holds only for texts whose word is their digits', () => {
+    fc.assert(fc.property(texts, (t) => !plainDigitText(t) || punctuatedDigitsWord(t) === digitsWord(t)), { numRuns: 20_000, seed: 6 });
+    for (const t of ['(615) 214-9791', '579-52-7298', '202-307-7371', '123\n', '123-45', '12345/6', '+1-614-206-5514', '+1 503 407 9251', '+44 20 7946 0712', '+12-03-2020']) {
+      expect(plainDigitText(t)).toBe(true);
+      expect(punctuatedDigitsWord(t)).toBe(digitsWord(t));
+    }
+  });
+  it('declines dates and decimals', () => {
+    for (const t of ['3/4/2024', '2024/03/04', '12.5', '1,234', '1999.0', '04-03-1961', '2024-03-04 10:00', '6548-6629', '.5', '+1.5', '+1,234', '+ 1 615', '+$12', '-12-03-2020']) {
+      expect(plainDigitText(t)).toBe(false);
+    }
   });
 });
