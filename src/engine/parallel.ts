@@ -5,8 +5,9 @@ import type { ProfileRules } from '../config/rules.js';
 import { CsvDeclinedError, CsvTokenizer, recordToStrings, type CsvDialect as ByteDialect } from '../sources/csv-tokenizer.js';
 import { detectSourceRecordDelimiter, FileByteSource, csvDataStart, splitCsv } from '../sources/csv-split.js';
 import { rebaseTableState } from './rebase.js';
-import { runShard, type ShardResult, type ShardTask } from './shard-task.js';
+import { runShard, type ShardTask } from './shard-task.js';
 import { TableProfiler } from './table.js';
+import type { WorkerReply } from './worker.js';
 
 /**
  * The parallel engine: the main thread cuts the input into shards, a piscina pool of worker threads
@@ -36,10 +37,6 @@ export interface Progress {
 
 export class DeclinedError extends Error {}
 
-type WorkerReply =
-  | { ok: true; result: ShardResult }
-  | { ok: false; user: boolean; declined: boolean; message: string; stack?: string };
-
 export async function runShards(
   tasks: ShardTask[],
   header: string[],
@@ -68,8 +65,8 @@ export async function runShards(
   };
 
   if (threads <= 1 || tasks.length <= 1) {
-    const { default: work } = await import('./worker.js');
-    for (const task of tasks) absorb((await work(task)) as WorkerReply);
+    const { profileShard } = await import('./worker.js');
+    for (const task of tasks) absorb(await profileShard(task));
     return table;
   }
 
