@@ -80,7 +80,7 @@ export async function runShards(
     idleTimeout: 1000,
     // Caps only the young generation (semi-spaces), which objects leave by promotion, never by failing: it
     // cannot turn a big file into an out-of-memory error, unlike an old-generation cap. With the heap growing
-    // factor of engine/heap.ts it took 40–80 MB off the peak at 1M rows at no measurable CPU (bench/RESULTS.md).
+    // factor of engine/heap.ts it took 40–80 MB off the peak at 1M rows, at no CPU cost measurable there (bench/RESULTS.md).
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
   try {
