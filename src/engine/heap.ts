@@ -7,7 +7,7 @@ import v8 from 'node:v8';
  * 40–60 MB live while it churns through short-lived cell strings and tally windows, so each worker heap
  * grew to 130–250 MB between full collections, and the two workers held ~410 MB of the 1.1 GB peak at 5M
  * rows (bench/RESULTS.md, "Peak RSS at 5M rows"). 2.5× keeps
- * most of the saving at the default's CPU at 1M rows (up to ~10 % more at 5M); 1.5× saved ~40 MB more at
+ * most of the saving at the default's CPU at 1M rows (8–11 % more CPU at 5M); 1.5× saved ~40 MB more at
  * 1M rows but cost ~10 % more CPU there.
  *
  * It is not a limit: a heap whose live data grows (a wide or hostile file) still grows up to Node's usual
