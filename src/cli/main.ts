@@ -4,6 +4,7 @@ import { TOOL_VERSION } from '../util/version.js';
 import { runCompare } from './commands/compare.js';
 import { runHistory } from './commands/history.js';
 import { runProfile } from './commands/profile.js';
+import { tightenHeapGrowth } from '../engine/heap.js';
 import { ExitCode, UserError } from './errors.js';
 import { USAGE } from './usage.js';
 
@@ -11,6 +12,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'profile':
+      tightenHeapGrowth();
       return runProfile(rest);
     case 'compare':
       return runCompare(rest);
