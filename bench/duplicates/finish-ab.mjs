@@ -7,7 +7,8 @@
  * engine's column types and distinct ratios, as in the CLI. Prints each build's finish() CPU-s (user+sys,
  * process.cpuUsage) per run, the medians, and whether the two results are the same JSON.
  */
-import { openSync, readFileSync, statSync, writeSync, closeSync } from 'node:fs';
+import { openSync, statSync, writeSync, closeSync } from 'node:fs';
+import { columnInfoFromReport, readStateDump } from './state-dump.mjs';
 const root = new URL('../../', import.meta.url).href;
 const baseDir = process.env.BASE ?? 'dist/base', newDir = process.env.NEW ?? 'dist';
 const [mode, ...args] = process.argv.slice(2);
@@ -35,15 +36,8 @@ if (mode === 'dump') {
   console.log(JSON.stringify({ rows, fields: s.fields, out }));
 } else if (mode === 'run') {
   const [statePath, reportPath, reps = '5'] = args;
-  const b = readFileSync(statePath);
-  const ml = b.readUInt32LE(0);
-  const meta = JSON.parse(b.subarray(4, 4 + ml).toString());
-  let at = 4 + ml;
-  const take = (n) => { const a = new Uint32Array(n); new Uint8Array(a.buffer).set(b.subarray(at, at + 4 * n)); at += 4 * n; return a; };
-  const state = { ...meta, exact: meta.exact.map(take), near: meta.near.map(take) };
-  const r = JSON.parse(readFileSync(reportPath, 'utf8'));
-  const info = r.columns.map((c) => ({ name: c.name, type: c.type.inferred,
-    distinctRatio: c.values - c.missing.count > 0 ? c.distinct.distinct / (c.values - c.missing.count) : 0 }));
+  const state = readStateDump(statePath);
+  const info = columnInfoFromReport(reportPath);
   const builds = [baseDir, newDir];
   const accs = [];
   for (const d of builds) accs.push((await import(`${root}${d}/src/detectors/duplicates/index.js`)).DuplicateAccumulator.fromJSON(state));

@@ -6,7 +6,7 @@
  * A child per call: `node finish-cold.mjs --one DIR STATE.bin report.json` prints "cpu_ms wall_ms pairs".
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { columnInfoFromReport, readStateDump } from './state-dump.mjs';
 import { fileURLToPath } from 'node:url';
 const root = new URL('../../', import.meta.url).href;
 const args = process.argv.slice(2);
@@ -14,15 +14,8 @@ const args = process.argv.slice(2);
 if (args[0] === '--one') {
   const [, dir, statePath, reportPath] = args;
   const { DuplicateAccumulator } = await import(`${root}${dir}/src/detectors/duplicates/index.js`);
-  const b = readFileSync(statePath);
-  const ml = b.readUInt32LE(0);
-  const meta = JSON.parse(b.subarray(4, 4 + ml).toString());
-  let at = 4 + ml;
-  const take = (n) => { const a = new Uint32Array(n); new Uint8Array(a.buffer).set(b.subarray(at, at + 4 * n)); at += 4 * n; return a; };
-  const state = { ...meta, exact: meta.exact.map(take), near: meta.near.map(take) };
-  const r = JSON.parse(readFileSync(reportPath, 'utf8'));
-  const info = r.columns.map((c) => ({ name: c.name, type: c.type.inferred,
-    distinctRatio: c.values - c.missing.count > 0 ? c.distinct.distinct / (c.values - c.missing.count) : 0 }));
+  const state = readStateDump(statePath);
+  const info = columnInfoFromReport(reportPath);
   const acc = DuplicateAccumulator.fromJSON(state);
   const c0 = process.cpuUsage(), t0 = performance.now();
   const out = acc.finish(info);
