@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { RecordBatchFileWriter, RecordBatchStreamWriter, Utf8, tableFromArrays, vectorFromArray, makeData, makeVector, DateDay, TimestampMicrosecond, TimestampMillisecond, Struct, List, Field, Int32, tableToIPC } from 'apache-arrow';
+import { RecordBatchFileWriter, RecordBatchStreamWriter, Utf8, tableFromArrays, vectorFromArray, makeData, makeVector, DateDay, TimestampMicrosecond, TimestampMillisecond, Struct, List, Map_, Field, Int32, tableToIPC } from 'apache-arrow';
 import { openParquet, readParquetShard } from '../../../src/sources/parquet.js';
 import { openArrow, readArrowShard } from '../../../src/sources/arrow.js';
 import { MemoryLimitError, UnsupportedError } from '../../../src/sources/limits.js';
@@ -180,19 +180,21 @@ describe('Arrow IPC reader', () => {
     });
   }
 
-  it('timestamps and dates inside structs and lists print as dates, not epoch integers', async () => {
+  it('timestamps and dates inside structs, lists and maps print as dates, not epoch integers', async () => {
     const struct = new Struct([new Field('at', new TimestampMillisecond('UTC')), new Field('day', new DateDay()), new Field('n', new Int32())]);
     const list = new List(new Field('item', new TimestampMicrosecond(), true));
+    const map = new Map_(new Field('entries', new Struct([new Field('key', new Utf8(), false), new Field('value', new TimestampMillisecond('UTC'), true)]), false));
     const table = tableFromArrays({
       s: vectorFromArray([{ at: new Date('2024-02-29T13:05:00.250Z'), day: new Date('2024-02-29T00:00:00Z'), n: 7 }, null], struct),
       l: vectorFromArray([[new Date('2000-01-01T00:00:00Z'), null], []], list),
+      m: vectorFromArray([new Map([['a', new Date('2024-02-29T13:05:00.250Z')]]), null], map),
     });
     const file = path.join(dir, 'nested.arrow');
     writeFileSync(file, tableToIPC(table, 'file'));
     const { rows } = await readAll(file, openArrow, readArrowShard);
     expect(rows).toEqual([
-      ['{"at":"2024-02-29T13:05:00.25Z","day":"2024-02-29","n":7}', '["2000-01-01T00:00:00",null]'],
-      [null, '[]'],
+      ['{"at":"2024-02-29T13:05:00.25Z","day":"2024-02-29","n":7}', '["2000-01-01T00:00:00",null]', '{"a":"2024-02-29T13:05:00.25Z"}'],
+      [null, '[]', null],
     ]);
   });
 
