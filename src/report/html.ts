@@ -162,7 +162,7 @@ function duplicatesChart(report: ReportLike, sc: Scorecard): string {
   return (
     svg(BAR_W, 24, 'Duplicate rows', segs) +
     legend(parts.map(([label, n, color]) => [`${label}: ${int(n)} (${pct(n / rows, 2)})`, color])) +
-    `<p class="note">${esc(int(total))} of ${esc(int(rows))} rows (${esc(pct(total / rows, 2))}) repeat an earlier record: ${esc(int(dup.exactRows))} exact copies in ${esc(int(dup.exactClusters))} clusters, ${dup.nearRows === null ? 'near-duplicates not measured' : `${esc(int(near))} near-duplicates in ${esc(int(dup.nearClusters ?? 0))} clusters`}${dup.sampled ? ' (near-duplicate search sampled, see the JSON report)' : ''}. The JSON report lists example clusters by row number.</p>`
+    `<p class="note">${esc(int(total))} of ${esc(int(rows))} rows (${esc(pct(total / rows, 2))}) repeat an earlier record: ${esc(int(dup.exactRows))} exact copies in ${esc(int(dup.exactClusters))} clusters, ${dup.nearRows === null ? 'near-duplicates not measured' : `${esc(int(near))} near-duplicates in ${esc(int(dup.nearClusters ?? 0))} clusters`}${dup.exactSampled ? ' (exact copies estimated from a hash sample, see the JSON report)' : ''}${dup.sampled ? ' (near-duplicate search sampled, see the JSON report)' : ''}. The JSON report lists example clusters by row number.</p>`
   );
 }
 

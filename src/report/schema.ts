@@ -84,7 +84,15 @@ export const columnSchema = z.object({
 export const duplicatesSchema = z
   .looseObject({
     rows: z.number().int(),
-    exact: z.object({ duplicateRows: z.number().int(), clusters: z.number().int(), rowsInClusters: z.number().int() }),
+    exact: z.object({
+      duplicateRows: z.number().int(),
+      clusters: z.number().int(),
+      rowsInClusters: z.number().int(),
+      sampling: z
+        .looseObject({ rate: z.number(), rowsHeld: z.number().int(), reason: z.string() })
+        .optional()
+        .describe('present when copies past the near-duplicate rows were counted on a hash sample: the counts are then estimates'),
+    }),
     near: z.looseObject({
       enabled: z.boolean(),
       duplicateRows: z.number().int(),

@@ -75,7 +75,7 @@ const dupPart = z.looseObject({
   clusters: count.default(0),
   /** near only: false when near-duplicate detection was switched off */
   enabled: z.boolean().optional(),
-  /** near only: set when near detection did not compare everything */
+  /** near: set when near detection did not compare everything; exact: when copies were counted on a hash sample */
   sampling: z.unknown().optional(),
 });
 
@@ -129,7 +129,10 @@ export interface DuplicatesView {
   exactClusters: number;
   nearRows: number | null;
   nearClusters: number | null;
+  /** Near-duplicate matching did not see or compare everything. */
   sampled: boolean;
+  /** Exact copies past the near rows were counted on a hash sample (estimates). */
+  exactSampled: boolean;
 }
 
 export interface ParquetView {
@@ -205,6 +208,7 @@ export function viewOf(report: ReportLike, context: ScorecardContext = {}): Repo
       nearRows: near ? (near.rows ?? near.duplicateRows ?? 0) : null,
       nearClusters: near ? near.clusters : null,
       sampled: [dup.sampled, dup.near?.sampling].some((v) => v !== undefined && v !== null && v !== false),
+      exactSampled: dup.exact.sampling !== undefined && dup.exact.sampling !== null,
     };
   }
   const pq = lenient(parquetViewSchema, report.input.parquet, 'input.parquet', unreadable);

@@ -229,7 +229,7 @@ export function qualityDimension(view: ReportView, rules: ScorecardRules): Dimen
       'Uniqueness',
       rateScore(share, r.uniquenessZeroAt),
       w.uniqueness,
-      `${int(dup.exactRows)} exact and ${dup.nearRows === null ? 'unmeasured' : int(dup.nearRows)} near-duplicate rows of ${int(rows)} (${pct(share, 2)})${dup.sampled ? ', near-duplicates sampled' : ''}; 0 points at ${pct(r.uniquenessZeroAt, 0)}`,
+      `${int(dup.exactRows)} exact and ${dup.nearRows === null ? 'unmeasured' : int(dup.nearRows)} near-duplicate rows of ${int(rows)} (${pct(share, 2)})${dup.exactSampled ? ', exact copies estimated from a hash sample' : ''}${dup.sampled ? ', near-duplicates sampled' : ''}; 0 points at ${pct(r.uniquenessZeroAt, 0)}`,
     );
     const dupFinding = (id: string, kind: string, n: number, clusters: number | null) => {
       const s = n / rows;
@@ -241,7 +241,7 @@ export function qualityDimension(view: ReportView, rules: ScorecardRules): Dimen
           s > r.duplicateFail ? 'fail' : 'warn',
           null,
           `${int(n)} ${kind === 'near' ? 'near-duplicate' : 'exact duplicate'} row${n === 1 ? '' : 's'} (${pct(s, 2)} of ${int(rows)})${clusters !== null ? ` in ${int(clusters)} cluster${clusters === 1 ? '' : 's'}` : ''}`,
-          { rows: n, clusters, share: round4(s), sampled: dup.sampled },
+          { rows: n, clusters, share: round4(s), sampled: dup.sampled, ...(dup.exactSampled ? { exactSampled: true } : {}) },
           kind === 'exact'
             ? 'Deduplicate at the source or on load (e.g. SELECT DISTINCT), and find the step that repeats rows.'
             : 'Review the near-duplicate clusters (the JSON report lists examples) and merge records with a matching rule.',

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
@@ -56,5 +57,36 @@ describe('determinism across thread counts and runs', () => {
     const strip = (cols: { topValues: { approximate: boolean } }[]) =>
       cols.map((c) => ({ ...c, topValues: c.topValues.approximate ? null : c.topValues }));
     expect(strip(whole.columns)).toEqual(strip(sharded.columns));
+  }, 240_000);
+
+  it('samples exact-duplicate hashes past a memory budget the same way at any thread count', () => {
+    // 2,000 near rows (16 words of 4 bytes) and 3,000 tail rows (8 bytes) for an 18,000-row file
+    const rules = join(dir, 'small-budgets.yaml');
+    writeFileSync(rules, 'duplicates:\n  nearMemoryBytes: 128000\n  exactMemoryBytes: 24000\n');
+    const run = (threads: number, env: Record<string, string>) => {
+      const list = join(dir, `dups-${threads}-${Object.keys(env).length}.csv`);
+      // --rules and --duplicates with small budgets: the sampling note goes to stderr
+      const r = runCli(['profile', file, '--format', 'json', '--threads', String(threads), '--rules', rules, '--duplicates', list], { env });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('1-in-');
+      expect(r.stderr).toContain('--duplicates lists the held rows only');
+      return { json: r.stdout, list: readFileSync(list, 'utf8') };
+    };
+    const one = run(1, SHARDS);
+    const report = JSON.parse(one.json);
+    const exact = report.duplicates.exact;
+    expect(exact.sampling.rate).toBeLessThan(1);
+    expect(exact.sampling.rowsHeld).toBeLessThanOrEqual(2000 + 3000);
+    expect(exact.sampling.reason).toContain('hash sample of the other 16000 rows');
+    expect(report.duplicates.rows).toBe(18000);
+    expect(exact.duplicateRows).toBeGreaterThan(0);
+    const sharded = run(2, SHARDS);
+    expect(stripTiming(sharded.json)).toBe(stripTiming(one.json));
+    expect(sharded.list).toBe(one.list);
+    expect(stripTiming(run(4, SHARDS).json)).toBe(stripTiming(one.json));
+    // one unsharded pass: the same duplicates (top values may differ, as above)
+    const whole = run(1, {});
+    expect(JSON.parse(whole.json).duplicates).toEqual(report.duplicates);
+    expect(whole.list).toBe(one.list);
   }, 240_000);
 });

@@ -93,6 +93,9 @@ export async function runProfile(args: string[]): Promise<number> {
   if (values.duplicates) {
     const csv = ['row,cluster,kind', ...duplicateList.map((d) => `${d.row},${d.cluster},${d.kind}`)].join('\n') + '\n';
     writeFileAtomic(values.duplicates, csv);
+    const sampling = report.duplicates?.exact.sampling;
+    // stderr, so a piped report stays clean; the same words are in the JSON report
+    if (sampling) process.stderr.write(`dataready: ${values.duplicates}: ${sampling.reason}\n`);
   }
   const json = JSON.stringify(report, null, 2) + '\n';
   if (values.out) writeFileAtomic(values.out, json);

@@ -67,6 +67,11 @@ export interface DupResult {
     clusters: number;
     /** Rows in those groups, first occurrences included. */
     rowsInClusters: number;
+    /**
+     * Set when exact hashes past the near rows were kept for a hash sample only (memory budget): every count
+     * of this result is then the near rows' exact count plus the sample's count scaled by 1/rate.
+     */
+    sampling?: null | { rate: number; rowsHeld: number; reason: string };
   };
   near: {
     enabled: boolean;
@@ -99,13 +104,18 @@ export interface DupResult {
  */
 export const PAGE_SHIFT = 14;
 export const PAGE_ROWS = 1 << PAGE_SHIFT;
-const PAGE_MASK = PAGE_ROWS - 1;
+export const PAGE_MASK = PAGE_ROWS - 1;
 
 export interface FindInput {
   columns: string[];
   fields: number;
+  /** Rows held (the pages' rows). */
   rows: number;
   nearRows: number;
+  /** Rows in the table, held or not (default: rows). */
+  seenRows?: number;
+  /** Rows past the near rows are a hash sample of level tailLevel (1 in 2^tailLevel); 0 = all held. */
+  tailLevel?: number;
   /** Pages of [lo, hi] per row. */
   exact: readonly Uint32Array[];
   /** Pages of `fields` words per row. */
@@ -163,46 +173,52 @@ export function findDuplicates(input: FindInput): DupResult {
     const rep = exactRep[i]!;
     root[i] = near !== null && rep < input.nearRows ? near.find(rep) : rep;
   }
-  const clusterSize = new Int32Array(n);
-  const clusterReps = new Int32Array(n); // distinct exact groups per cluster
-  for (let i = 0; i < n; i++) {
-    clusterSize[root[i]!]!++;
-    if (exactRep[i] === i) clusterReps[root[i]!]!++;
-  }
-  const clusterId = new Int32Array(n); // 1-based, numbered by first row
-  let nextId = 0;
-  let exactDuplicateRows = 0, exactClusters = 0, rowsInExact = 0;
-  let nearDuplicateRows = 0, nearClusterCount = 0, rowsInNear = 0, involved = 0, entities = 0;
   const list: DupListEntry[] = [];
   const firstRows: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const r = root[i]!;
-    const rep = exactRep[i]!;
-    if (rep === i) {
-      if (groupSize[i]! > 1) { exactClusters++; rowsInExact += groupSize[i]!; }
-    } else exactDuplicateRows++;
-    if (clusterSize[r]! < 2) { entities++; continue; }
-    involved++;
-    const isNear = clusterReps[r]! > 1;
-    if (clusterId[r] === 0) {
-      clusterId[r] = ++nextId;
-      entities++;
+  const nearCluster: boolean[] = [];
+  const all = clusterCounts(n, root, exactRep, groupSize, (i, id, isNear, fresh) => {
+    if (fresh) {
       firstRows.push([]);
-      if (isNear) nearClusterCount++;
-    } else if (rep === i && isNear) nearDuplicateRows++;
-    if (isNear) rowsInNear++;
-    const id = clusterId[r]!;
+      nearCluster.push(isNear);
+    }
     const members = firstRows[id - 1]!;
     if (members.length < 5) members.push(i);
-    list.push({ row: input.rowNumber(i), cluster: id, kind: groupSize[rep]! > 1 ? 'exact' : 'near' });
+    list.push({ row: input.rowNumber(i), cluster: id, kind: groupSize[exactRep[i]!]! > 1 ? 'exact' : 'near' });
+  });
+  const nextId = firstRows.length;
+  // Past the near rows only a hash sample of copy groups is held (about 1 in 2^level): what the held tail adds
+  // to the near rows' counts is scaled by tail rows seen / tail rows held (a ratio estimate: the scaled
+  // counts then add up to the rows seen, as the exact ones do). A group's tail rows change only that group's
+  // counts, and the held set depends on the rows alone, so the estimate does not depend on how the file was cut.
+  const level = input.tailLevel ?? 0;
+  const seen = input.seenRows ?? n;
+  let counts = all;
+  if (level > 0) {
+    const nearGroups = new Int32Array(input.nearRows);
+    for (let i = 0; i < input.nearRows; i++) nearGroups[exactRep[i]!]!++;
+    const head = clusterCounts(input.nearRows, root, exactRep, nearGroups, null);
+    const scale = n > input.nearRows ? (seen - input.nearRows) / (n - input.nearRows) : 0;
+    const est = (k: keyof ClusterCounts): number => head[k] + Math.round((all[k] - head[k]) * scale);
+    counts = {
+      exactDuplicateRows: est('exactDuplicateRows'), exactClusters: est('exactClusters'), rowsInExact: est('rowsInExact'),
+      nearDuplicateRows: est('nearDuplicateRows'), nearClusterCount: est('nearClusterCount'), rowsInNear: est('rowsInNear'),
+      involved: est('involved'), entities: est('entities'),
+    };
   }
+  const exactSampling = level === 0 ? null : {
+    rate: 1 / 2 ** level,
+    rowsHeld: n,
+    reason: `exact-duplicate hashes held for the first ${input.nearRows} rows and a 1-in-${2 ** level} hash sample of the other ` +
+      `${seen - input.nearRows} rows (memory budget): counts past the first ${input.nearRows} rows are estimates, and ` +
+      `--duplicates lists the held rows only`,
+  };
 
   // ---- masked examples: which columns differ, never the values -----------------------------------------
   const examples: DupExample[] = [];
   for (let id = 1; id <= nextId && examples.length < rules.examples; id++) {
     const members = firstRows[id - 1]!;
     const a = members[0]!;
-    const isNear = clusterReps[root[a]!]! > 1;
+    const isNear = nearCluster[id - 1]!;
     const b = isNear ? members.find((m) => exactRep[m] !== exactRep[a]) ?? members[1]! : members[1]!;
     examples.push(describe(id, isNear, members, a, b, input, exactRep, near));
   }
@@ -210,24 +226,86 @@ export function findDuplicates(input: FindInput): DupResult {
   examples.sort((x, y) => (x.kind === y.kind ? x.cluster - y.cluster : x.kind === 'near' ? -1 : 1));
 
   return {
-    rows: n,
-    exact: { duplicateRows: exactDuplicateRows, clusters: exactClusters, rowsInClusters: rowsInExact },
+    rows: seen,
+    exact: {
+      duplicateRows: counts.exactDuplicateRows,
+      clusters: counts.exactClusters,
+      rowsInClusters: counts.rowsInExact,
+      ...(exactSampling === null ? {} : { sampling: exactSampling }),
+    },
     near: {
       enabled: near !== null,
-      duplicateRows: nearDuplicateRows,
-      clusters: nearClusterCount,
-      rowsInClusters: rowsInNear,
+      duplicateRows: counts.nearDuplicateRows,
+      clusters: counts.nearClusterCount,
+      rowsInClusters: counts.rowsInNear,
       candidatePairs: near?.candidatePairs ?? 0,
       matchedPairs: near?.matchedPairs ?? 0,
       thresholdBits: near ? round3(near.threshold) : 0,
       columns: near?.columnReport ?? [],
       sampling: near?.sampling ?? null,
     },
-    redundantRows: n - entities,
-    shareOfRowsInvolved: n === 0 ? 0 : round6(involved / n),
+    redundantRows: seen - counts.entities,
+    shareOfRowsInvolved: seen === 0 ? 0 : round6(counts.involved / seen),
     examples,
     list,
   };
+}
+
+interface ClusterCounts {
+  exactDuplicateRows: number;
+  exactClusters: number;
+  rowsInExact: number;
+  nearDuplicateRows: number;
+  nearClusterCount: number;
+  rowsInNear: number;
+  /** Rows in any cluster of two or more. */
+  involved: number;
+  /** Distinct records: clusters plus rows in none. */
+  entities: number;
+}
+
+/**
+ * Cluster counts over rows [0, limit): `group[rep]` is the exact group size of a representative among
+ * those rows, root[i] the cluster root of row i (a row below limit). `member` (optional) is called for
+ * every row in a cluster, with the cluster's 1-based id (numbered by first row), whether it joins
+ * different records, and whether the row is the cluster's first.
+ */
+function clusterCounts(
+  limit: number, root: Int32Array, exactRep: Int32Array, group: Int32Array,
+  member: ((i: number, id: number, isNear: boolean, fresh: boolean) => void) | null,
+): ClusterCounts {
+  const clusterSize = new Int32Array(limit);
+  const clusterReps = new Int32Array(limit); // distinct exact groups per cluster
+  for (let i = 0; i < limit; i++) {
+    clusterSize[root[i]!]!++;
+    if (exactRep[i] === i) clusterReps[root[i]!]!++;
+  }
+  const clusterId = new Int32Array(limit);
+  let nextId = 0;
+  const c: ClusterCounts = {
+    exactDuplicateRows: 0, exactClusters: 0, rowsInExact: 0,
+    nearDuplicateRows: 0, nearClusterCount: 0, rowsInNear: 0, involved: 0, entities: 0,
+  };
+  for (let i = 0; i < limit; i++) {
+    const r = root[i]!;
+    const rep = exactRep[i]!;
+    if (rep === i) {
+      if (group[i]! > 1) { c.exactClusters++; c.rowsInExact += group[i]!; }
+    } else c.exactDuplicateRows++;
+    if (clusterSize[r]! < 2) { c.entities++; continue; }
+    c.involved++;
+    const isNear = clusterReps[r]! > 1;
+    let fresh = false;
+    if (clusterId[r] === 0) {
+      clusterId[r] = ++nextId;
+      fresh = true;
+      c.entities++;
+      if (isNear) c.nearClusterCount++;
+    } else if (rep === i && isNear) c.nearDuplicateRows++;
+    if (isNear) c.rowsInNear++;
+    if (member !== null) member(i, clusterId[r]!, isNear, fresh);
+  }
+  return c;
 }
 
 function describe(
@@ -611,8 +689,8 @@ function nearClusters(input: FindInput, exactRep: Int32Array): NearOutcome {
     columnReport.push({ name: input.columns[c]!, role: 'not-compared', weightExact: 0, weightDifferent: 0 });
   }
   const reasons: string[] = [];
-  if (input.nearRows < input.rows) {
-    reasons.push(`near-duplicate signatures kept for the first ${input.nearRows} of ${input.rows} rows (memory budget)`);
+  if (input.nearRows < (input.seenRows ?? input.rows)) {
+    reasons.push(`near-duplicate signatures kept for the first ${input.nearRows} of ${input.seenRows ?? input.rows} rows (memory budget)`);
   }
   const windowed = passStats.windowed;
   if (windowed > 0) reasons.push(`${windowed} blocks larger than ${rules.maxBlock} rows compared within a window of ${rules.window}`);

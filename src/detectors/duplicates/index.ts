@@ -1,5 +1,5 @@
 import type { Cell, RowAccumulator } from '../../metrics/accumulator.js';
-import { findDuplicates, PAGE_ROWS, type ColumnInfo, type DupResult } from './finish.js';
+import { findDuplicates, PAGE_MASK, PAGE_ROWS, PAGE_SHIFT, type ColumnInfo, type DupResult } from './finish.js';
 import { nearWord } from './normalize.js';
 import { defaultDupRules, parseDupRules, type DupRules, type DupRulesInput } from './rules.js';
 
@@ -26,8 +26,16 @@ export interface DupState {
   fields: number;
   /** Only rows with rowNumber <= nearRowLimit keep near words. */
   nearRowLimit: number;
+  /** Rows in the pages (all rows seen unless tail rows were sampled, see tailLevel). */
   rows: number;
   nearRows: number;
+  /** Rows seen, kept or not; absent in states written before tail sampling existed (then = rows). */
+  seenRows?: number;
+  /**
+   * Rows past the near rows are kept when their exact hash's level (leading zero bits of its high lane)
+   * is at least this; 0 keeps every row. Absent = 0.
+   */
+  tailLevel?: number;
   /** Per row: [lo, hi] of the 64-bit exact hash; chunks in row order (pages of PAGE_ROWS rows, the last shorter). */
   exact: Uint32Array[];
   /** Per near row: `fields` words; chunks in row order (as `exact`). */
@@ -117,6 +125,40 @@ class Pages {
     return out;
   }
 
+  /**
+   * For the exact hashes ([lo, hi] rows): keeps rows [0, from) and, of rows [from, rows), those whose high
+   * lane has at least `level` leading zero bits, calling kept(i) for each in order. Rows from the page
+   * holding `from` on go to fresh pages, since an adopted page belongs to another state and is never
+   * written. Returns the rows now held.
+   */
+  keepTail(from: number, rows: number, level: number, kept: (i: number) => void): number {
+    if (this.width !== 2) throw new Error('internal: keepTail is for the exact hashes');
+    const all = this.pages();
+    const first = from >>> PAGE_SHIFT;
+    const out = new Pages(2);
+    const write = (lo: number, hi: number): void => {
+      const page = out.cur === null || out.fill === out.cur.length ? out.next() : out.cur;
+      page[out.fill++] = lo;
+      page[out.fill++] = hi;
+    };
+    for (let i = first * PAGE_ROWS; i < from; i++) {
+      const page = all[i >>> PAGE_SHIFT]!, o = (i & PAGE_MASK) * 2;
+      write(page[o]!, page[o + 1]!);
+    }
+    for (let i = from; i < rows; i++) {
+      const page = all[i >>> PAGE_SHIFT]!, o = (i & PAGE_MASK) * 2;
+      const hi = page[o + 1]!;
+      if (Math.clz32(hi) < level) continue;
+      write(page[o]!, hi);
+      kept(i);
+    }
+    const written = out.full.length * PAGE_ROWS + (out.cur === null ? 0 : out.fill / 2);
+    this.full = [...all.slice(0, first), ...out.full];
+    this.cur = out.cur;
+    this.fill = out.fill;
+    return first * PAGE_ROWS + written;
+  }
+
   /** Pages for finish(): row i at [i >>> PAGE_SHIFT]; the last page may have unused room. */
   pages(): Uint32Array[] {
     this.settle();
@@ -193,7 +235,13 @@ function cellHash(s: string): void {
  * for the matching.
  *
  * Memory, bounded and stated (bench/results/duplicates.md, "Cost"):
- *  - every row: 8 bytes (64-bit exact hash), so exact duplicates are always counted on all rows;
+ *  - every row: 8 bytes (64-bit exact hash), up to exactTailRows = floor(exactMemoryBytes / 8) rows past
+ *    the near rows (default 16 MiB: 2,097,152 rows); rows past that budget are kept by their hash: a row
+ *    is kept when its hash's level (leading zero bits of the high lane, P = 2^-L) reaches the tail level,
+ *    raised one step at a time until the kept tail fits. All copies of a row share the hash, so a copy
+ *    group is kept whole or not at all, and the exact counts are estimated from the kept groups (see
+ *    finish.ts); the result's exact.sampling says so. The level depends only on the rows, not on how
+ *    the file was cut, so the report stays the same at any thread count;
  *  - near words: 4 bytes × min(columns, maxFields) per row, for the first
  *    nearRowLimit = floor(nearMemoryBytes / (4 × fields)) rows of the table only (default 320 MiB:
  *    5,242,880 rows at 16 or more columns, 10.5 M at 8). Rows past it are matched for exact duplicates
@@ -210,6 +258,12 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
   private readonly nearRowLimit: number;
   private rows = 0;
   private nearRows = 0;
+  /** Rows seen, kept or not. */
+  private seenRows = 0;
+  /** See DupState.tailLevel. */
+  private tailLevel = 0;
+  /** Most rows past the near rows whose exact hashes are kept (see the memory notes above). */
+  private readonly tailBudget: number;
   private exact: Pages;
   private near: Pages;
   private runs: number[] = [];
@@ -222,19 +276,14 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
     this.fields = this.rules.near ? Math.min(this.columns.length, this.rules.maxFields) : 0;
     this.nearRowLimit =
       this.fields === 0 ? 0 : Math.max(0, Math.floor(this.rules.nearMemoryBytes / (4 * this.fields)));
+    this.tailBudget = Math.max(1, Math.floor(this.rules.exactMemoryBytes / 8));
     this.exact = new Pages(2);
     this.near = new Pages(this.fields);
     this.caches = cachesFor(this.columns, this.fields);
   }
 
   addRow(cells: readonly Cell[], rowNumber: number): void {
-    const runs = this.runs;
-    const last = runs.length - 2;
-    if (last >= 0 && runs[last]! + runs[last + 1]! === rowNumber) runs[last + 1]!++;
-    else runs.push(rowNumber, 1);
-
-    const ex = this.exact;
-    const exPage = ex.cur === null || ex.fill === ex.cur.length ? ex.next() : ex.cur;
+    this.seenRows++;
     const f = this.fields;
     let near: Uint32Array | null = null;
     let at = 0;
@@ -292,9 +341,48 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
     h1 ^= m;
     h1 ^= h1 >>> 16; h1 = Math.imul(h1, 0x85ebca6b); h1 ^= h1 >>> 13; h1 = Math.imul(h1, 0xc2b2ae35); h1 ^= h1 >>> 16;
     h2 ^= h2 >>> 16; h2 = Math.imul(h2, 0x85ebca6b); h2 ^= h2 >>> 13; h2 = Math.imul(h2, 0xc2b2ae35); h2 ^= h2 >>> 16;
+    // a row past the near rows below the tail level is not kept (near rows always are)
+    if (near === null && this.tailLevel > 0 && Math.clz32(h2) < this.tailLevel) return;
+    const runs = this.runs;
+    const last = runs.length - 2;
+    if (last >= 0 && runs[last]! + runs[last + 1]! === rowNumber) runs[last + 1]!++;
+    else runs.push(rowNumber, 1);
+    const ex = this.exact;
+    const exPage = ex.cur === null || ex.fill === ex.cur.length ? ex.next() : ex.cur;
     exPage[ex.fill++] = h1 >>> 0;
     exPage[ex.fill++] = h2 >>> 0;
     this.rows++;
+    if (near === null && this.rows - this.nearRows > this.tailBudget) this.raiseTail();
+  }
+
+  /** Raises the tail level until the kept rows past the near rows fit the budget, and drops the others. */
+  private raiseTail(): void {
+    const pages = this.exact.pages();
+    const byLevel = new Float64Array(33);
+    for (let i = this.nearRows; i < this.rows; i++) byLevel[Math.clz32(pages[i >>> PAGE_SHIFT]![(i & PAGE_MASK) * 2 + 1]!)]!++;
+    let level = this.tailLevel;
+    let kept = 0;
+    for (let l = level; l <= 32; l++) kept += byLevel[l]!;
+    while (kept > this.tailBudget && level < 32) kept -= byLevel[level++]!;
+    this.tailLevel = level;
+    this.compactTail(this.nearRows);
+  }
+
+  /**
+   * Drops the rows from index `from` on (all past the near rows) whose hash level is below the tail level,
+   * keeping the others in order, and renumbers the runs to match.
+   */
+  private compactTail(from: number): void {
+    if (this.tailLevel === 0 || from >= this.rows) return;
+    const numberOf = rowNumberOf(this.runs);
+    const runs = runsPrefix(this.runs, from);
+    this.rows = this.exact.keepTail(from, this.rows, this.tailLevel, (i) => {
+      const row = numberOf(i);
+      const last = runs.length - 2;
+      if (last >= 0 && runs[last]! + runs[last + 1]! === row) runs[last + 1]!++;
+      else runs.push(row, 1);
+    });
+    this.runs = runs;
   }
 
   /** Stores a word in an empty slot; grows the table up to its cap, then starts it afresh when half full. */
@@ -349,8 +437,17 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
       if (last >= 0 && this.runs[last]! + this.runs[last + 1]! === start) this.runs[last + 1]! += count;
       else this.runs.push(start, count);
     }
+    const before = this.rows;
     this.rows += other.rows;
     this.nearRows += other.nearRows;
+    this.seenRows += other.seenRows;
+    // The other state's rows may be unfiltered at this level (a lower level, or near rows that rebasing
+    // moved past the table's near rows); a higher level there re-filters this state's tail too.
+    if (other.tailLevel > this.tailLevel) {
+      this.tailLevel = other.tailLevel;
+      this.compactTail(this.nearRows);
+    } else this.compactTail(Math.max(this.nearRows, before));
+    if (this.rows - this.nearRows > this.tailBudget) this.raiseTail();
   }
 
   toJSON(): DupState {
@@ -361,6 +458,8 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
       nearRowLimit: this.nearRowLimit,
       rows: this.rows,
       nearRows: this.nearRows,
+      seenRows: this.seenRows,
+      tailLevel: this.tailLevel,
       exact: this.exact.chunks(),
       near: this.near.chunks(),
       runs: [...this.runs],
@@ -372,15 +471,17 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
     if (acc.fields !== state.fields) throw new Error('duplicates: state was written with another maxFields');
     acc.rows = state.rows;
     acc.nearRows = state.nearRows;
+    acc.seenRows = state.seenRows ?? state.rows;
+    acc.tailLevel = state.tailLevel ?? 0;
     acc.exact = Pages.adopt(2, state.exact);
     acc.near = Pages.adopt(acc.fields, state.near);
     acc.runs = [...state.runs];
     return acc;
   }
 
-  /** Row count so far (for callers that report progress). */
+  /** Row count so far, kept or not (for callers that report progress). */
   get rowCount(): number {
-    return this.rows;
+    return this.seenRows;
   }
 
   /** Bytes of the per-row arrays (pages, including the unused room of the last ones). */
@@ -397,6 +498,8 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
       fields: this.fields,
       rows: this.rows,
       nearRows: this.nearRows,
+      seenRows: this.seenRows,
+      tailLevel: this.tailLevel,
       exact: this.exact.pages(),
       near: this.near.pages(),
       rowNumber: rowNumberOf(this.runs),
@@ -426,6 +529,18 @@ function rowNumberOf(runs: readonly number[]): (i: number) => number {
     }
     return runs[2 * run]! + (i - firstIndex[run]!);
   };
+}
+
+/** The runs of the first `rows` row indexes. */
+function runsPrefix(runs: readonly number[], rows: number): number[] {
+  const out: number[] = [];
+  let left = rows;
+  for (let k = 0; k < runs.length && left > 0; k += 2) {
+    const count = Math.min(runs[k + 1]!, left);
+    out.push(runs[k]!, count);
+    left -= count;
+  }
+  return out;
 }
 
 /**

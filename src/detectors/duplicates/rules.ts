@@ -60,6 +60,12 @@ export const dupRulesSchema = z
      * limited to the first rows.
      */
     nearMemoryBytes: z.number().int().min(1024).default(320 * 1024 * 1024),
+    /**
+     * Exact-duplicate hashes (8 bytes a row) of the rows past the near-duplicate rows are kept up to this
+     * budget; past it they are kept by a hash sample (every copy of a row shares its hash, so copy groups
+     * are kept whole), exact counts past the near rows become estimates, and the result says so.
+     */
+    exactMemoryBytes: z.number().int().min(8).default(16 * 1024 * 1024),
     /** How many masked examples the result lists. */
     examples: z.number().int().min(0).max(100).default(5),
   })
