@@ -374,15 +374,25 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
    */
   private compactTail(from: number): void {
     if (this.tailLevel === 0 || from >= this.rows) return;
-    const numberOf = rowNumberOf(this.runs);
-    const runs = runsPrefix(this.runs, from);
+    // Only the runs from the one holding row `from` on are rebuilt: after a merge that is the other
+    // state's few runs, not the whole sampled tail's.
+    const runs = this.runs;
+    let k = 0;
+    let at = 0;
+    while (k < runs.length && at + runs[k + 1]! <= from) {
+      at += runs[k + 1]!;
+      k += 2;
+    }
+    const suffix = runs.slice(k);
+    runs.length = k;
+    if (from > at) runs.push(suffix[0]!, from - at);
+    const numberOf = rowNumberOf(suffix);
     this.rows = this.exact.keepTail(from, this.rows, this.tailLevel, (i) => {
-      const row = numberOf(i);
+      const row = numberOf(i - at);
       const last = runs.length - 2;
       if (last >= 0 && runs[last]! + runs[last + 1]! === row) runs[last + 1]!++;
       else runs.push(row, 1);
     });
-    this.runs = runs;
   }
 
   /** Stores a word in an empty slot; grows the table up to its cap, then starts it afresh when half full. */
@@ -529,18 +539,6 @@ function rowNumberOf(runs: readonly number[]): (i: number) => number {
     }
     return runs[2 * run]! + (i - firstIndex[run]!);
   };
-}
-
-/** The runs of the first `rows` row indexes. */
-function runsPrefix(runs: readonly number[], rows: number): number[] {
-  const out: number[] = [];
-  let left = rows;
-  for (let k = 0; k < runs.length && left > 0; k += 2) {
-    const count = Math.min(runs[k + 1]!, left);
-    out.push(runs[k]!, count);
-    left -= count;
-  }
-  return out;
 }
 
 /**
