@@ -68,10 +68,11 @@ export interface DupResult {
     /** Rows in those groups, first occurrences included. */
     rowsInClusters: number;
     /**
-     * Set when exact hashes past the near rows were kept for a hash sample only (memory budget): every count
-     * of this result is then the near rows' exact count plus the sample's count scaled by 1/rate.
+     * Present when exact hashes past the near rows were held for a hash sample only (memory budget): the
+     * counts of this result are then the near rows' exact counts plus what the held tail adds, scaled by
+     * tail rows seen / tail rows held.
      */
-    sampling?: null | { rate: number; rowsHeld: number; reason: string };
+    sampling?: { rate: number; rowsHeld: number; reason: string };
   };
   near: {
     enabled: boolean;
