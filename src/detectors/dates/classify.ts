@@ -74,6 +74,8 @@ export interface FastInfo {
   readonly dateEnd: number;
   /** date-fns pattern of the date part per order (YMD, DMY, MDY), '' where the shape cannot take it. */
   readonly patterns: readonly [string, string, string];
+  /** numericPattern() of each pattern, looked up once per class instead of once per value. */
+  readonly numeric: readonly [NumericPattern | null, NumericPattern | null, NumericPattern | null];
   readonly hourAt: number;
   readonly hourLen: number;
   readonly twelve: boolean;
@@ -143,6 +145,22 @@ const datePartCache = new Map<string, TwoGenerationCache<string, number>>();
 
 /** Days since epoch of a calendar date, independent of the process time zone. */
 export function civilDay(y: number, m: number, d: number): number {
+  // Arithmetic (proleptic Gregorian, H. Hinnant's days_from_civil) instead of a Date per call: it runs once
+  // per distinct date part. The day term is linear, so day overflow (`Feb 30`) rolls over as Date does;
+  // anything else unusual (month out of range, fractions, years a Date cannot hold) takes the Date way.
+  if (m >= 1 && m <= 12 && d >= -1e6 && d <= 1e6 && y >= -200_000 && y <= 200_000 && (y | 0) === y && (m | 0) === m && (d | 0) === d) {
+    const yy = m <= 2 ? y - 1 : y;
+    const era = Math.floor(yy / 400);
+    const yoe = yy - era * 400;
+    const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+    return (era * 146_097 + doe - 719_468) | 0;
+  }
+  return civilDayViaDate(y, m, d);
+}
+
+/** The reference for {@link civilDay}: a UTC Date set to the day. */
+export function civilDayViaDate(y: number, m: number, d: number): number {
   const t = new Date(0);
   t.setUTCFullYear(y, m - 1, d);
   return Math.round(t.getTime() / DAY_MS) | 0;
@@ -157,6 +175,12 @@ export function dayToIso(day: number): string {
 
 /** date-fns parse of the date part only; NaN when it is not a real calendar date. */
 function parseDatePart(text: string, pattern: string): number {
+  // all-numeric parts are computed, not cached: cheaper than hashing the text for a cache lookup
+  const np = numericPattern(pattern);
+  if (np !== null) {
+    const numeric = numericDayAt(text, 0, text.length, np);
+    if (numeric !== undefined) return numeric;
+  }
   let byText = datePartCache.get(pattern);
   if (byText === undefined) {
     byText = new TwoGenerationCache(DATE_PART_GENERATION);
@@ -164,11 +188,6 @@ function parseDatePart(text: string, pattern: string): number {
   }
   const hit = byText.get(text);
   if (hit !== undefined) return hit;
-  const numeric = numericDatePart(text, pattern);
-  if (numeric !== undefined) {
-    byText.set(text, numeric);
-    return numeric;
-  }
   const d = parse(text, pattern, REFERENCE);
   // local getters: date-fns builds the date in the process zone; the day as written is what we report
   const day = isValid(d) ? civilDay(d.getFullYear(), d.getMonth() + 1, d.getDate()) : NaN;
@@ -210,15 +229,18 @@ function numericPattern(pattern: string): NumericPattern | null {
 
 export function numericDatePart(text: string, pattern: string): number | undefined {
   const p = numericPattern(pattern);
-  if (p === null) return undefined;
+  return p === null ? undefined : numericDayAt(text, 0, text.length, p);
+}
+
+/** numericDatePart of `text.slice(from, n)` without the slice. */
+function numericDayAt(text: string, from: number, n: number, p: NumericPattern): number | undefined {
   let y = 0;
   let m = 0;
   let d = 1;
-  let at = 0;
-  const n = text.length;
+  let at = from;
   for (let f = 0; f < p.fields.length; f++) {
     if (f > 0) {
-      if (text.charCodeAt(at) !== p.sep) return undefined;
+      if (at >= n || text.charCodeAt(at) !== p.sep) return undefined;
       at++;
     }
     const start = at;
@@ -437,6 +459,7 @@ function make(
           dateStart: noteStart,
           dateEnd: noteEnd,
           patterns: noteP,
+          numeric: [numericPattern(noteP[0]), numericPattern(noteP[1]), numericPattern(noteP[2])],
           hourAt: kind === 'compact' ? 8 : tHourAt,
           hourLen: kind === 'compact' ? 2 : tHourLen,
           twelve: tTwelve,
@@ -841,25 +864,34 @@ export function matchLike(value: string, src: string, t: ValueClass): number {
   if (f.secAt >= 0 && num(f.secAt, f.secAt + 2) > 59) return 0;
   if (f.offAt >= 0 && num(f.offAt, f.offAt + 2) > 14) return 0;
   if (f.offMinAt >= 0 && num(f.offMinAt, f.offMinAt + 2) > 59) return 0;
-  const text = value.slice(f.dateStart, f.dateEnd);
   const orders = t.shape.orders;
   let mask = 0;
   if (orders & YMD && f.patterns[0] !== '') {
-    const d = parseDatePart(text, f.patterns[0]);
+    const d = likeDay(value, f, 0);
     LIKE_DAYS[0] = d;
     if (d === d) mask |= YMD;
   }
   if (orders & DMY) {
-    const d = parseDatePart(text, f.patterns[1]);
+    const d = likeDay(value, f, 1);
     LIKE_DAYS[1] = d;
     if (d === d) mask |= DMY;
   }
   if (orders & MDY) {
-    const d = parseDatePart(text, f.patterns[2]);
+    const d = likeDay(value, f, 2);
     LIKE_DAYS[2] = d;
     if (d === d) mask |= MDY;
   }
   return mask;
+}
+
+/** parseDatePart of the value's date part in order `i`; numeric parts are read in place (no slice, no cache). */
+function likeDay(value: string, f: FastInfo, i: number): number {
+  const np = f.numeric[i]!;
+  if (np !== null) {
+    const d = numericDayAt(value, f.dateStart, f.dateEnd, np);
+    if (d !== undefined) return d;
+  }
+  return parseDatePart(value.slice(f.dateStart, f.dateEnd), f.patterns[i]!);
 }
 
 // ---------------------------------------------------------------- rendering
