@@ -74,8 +74,11 @@ export interface FastInfo {
   readonly dateEnd: number;
   /** date-fns pattern of the date part per order (YMD, DMY, MDY), '' where the shape cannot take it. */
   readonly patterns: readonly [string, string, string];
-  /** numericPattern() of each pattern, looked up once per class instead of once per value. */
-  readonly numeric: readonly [NumericPattern | null, NumericPattern | null, NumericPattern | null];
+  /**
+   * Per order, where the year, month and day digits sit when the date part is all-numeric (see
+   * numericLayout): a value with the same skeleton has its fields at the same places. null: date-fns.
+   */
+  readonly layouts: readonly [Int32Array | null, Int32Array | null, Int32Array | null];
   readonly hourAt: number;
   readonly hourLen: number;
   readonly twelve: boolean;
@@ -459,7 +462,7 @@ function make(
           dateStart: noteStart,
           dateEnd: noteEnd,
           patterns: noteP,
-          numeric: [numericPattern(noteP[0]), numericPattern(noteP[1]), numericPattern(noteP[2])],
+          layouts: [numericLayout(S, noteStart, noteEnd, noteP[0]), numericLayout(S, noteStart, noteEnd, noteP[1]), numericLayout(S, noteStart, noteEnd, noteP[2])],
           hourAt: kind === 'compact' ? 8 : tHourAt,
           hourLen: kind === 'compact' ? 2 : tHourLen,
           twelve: tTwelve,
@@ -886,12 +889,36 @@ export function matchLike(value: string, src: string, t: ValueClass): number {
 
 /** parseDatePart of the value's date part in order `i`; numeric parts are read in place (no slice, no cache). */
 function likeDay(value: string, f: FastInfo, i: number): number {
-  const np = f.numeric[i]!;
-  if (np !== null) {
-    const d = numericDayAt(value, f.dateStart, f.dateEnd, np);
-    if (d !== undefined) return d;
+  const l = f.layouts[i]!;
+  if (l === null) return parseDatePart(value.slice(f.dateStart, f.dateEnd), f.patterns[i]!);
+  // numericDayAt() on a value with the layout's skeleton, with the walk over the fields already done
+  let y = num(l[0]!, l[0]! + l[1]!);
+  if (l[1] === 2) y = y >= 50 ? 1900 + y : 2000 + y;
+  const m = num(l[2]!, l[2]! + l[3]!);
+  const d = l[4]! < 0 ? 1 : num(l[4]!, l[4]! + l[5]!);
+  return y > 0 && validYmd(y, m, d) ? civilDay(y, m, d) : NaN;
+}
+
+/**
+ * [yearAt, yearLen, monthAt, monthLen, dayAt (-1: none), dayLen] of the numeric date part text[from, n)
+ * read with `pattern`, or null where numericDayAt() would leave it to date-fns. numericDayAt() decides that
+ * from the separators and digit-run lengths alone, so any value with the same skeleton reads the same way.
+ */
+function numericLayout(text: string, from: number, n: number, pattern: string): Int32Array | null {
+  const p = numericPattern(pattern);
+  if (p === null || numericDayAt(text, from, n, p) === undefined) return null;
+  const out = new Int32Array([-1, 0, -1, 0, -1, 0]);
+  let at = from;
+  for (let f = 0; f < p.fields.length; f++) {
+    if (f > 0) at++;
+    const start = at;
+    while (at < n && isDigit(text.charCodeAt(at))) at++;
+    const token = p.fields[f]!;
+    const slot = token === 'yyyy' || token === 'yy' ? 0 : token === 'M' ? 2 : 4;
+    out[slot] = start;
+    out[slot + 1] = at - start;
   }
-  return parseDatePart(value.slice(f.dateStart, f.dateEnd), f.patterns[i]!);
+  return out;
 }
 
 // ---------------------------------------------------------------- rendering
