@@ -232,6 +232,9 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
           return;
         }
       }
+      // a datetime column's values mostly take the same-skeleton path, and what it accepts digitLedNotDate
+      // never rejects: trying it first spares them the skeleton proof (no likes in other columns: free)
+      if (this.likes.length !== 0 && this.addIfLike(v, n, count)) return;
       // SSNs, ZIP+4, card numbers, IPs, decimals, street addresses, phones: proven not dates by their
       // skeleton, before any map lookup (the classifier would return null; no digit-led value is a placeholder)
       if (digitLedNotDate(v, i)) {
@@ -245,17 +248,7 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
       // names, e-mails, words: too short or long, or no month/weekday name start, and not a placeholder
       this.unparsed += count;
       return;
-    }
-    for (let j = 0; j < this.likes.length; j++) {
-      const src = this.likeSrcs[j]!;
-      if (src.length !== n) continue;
-      const like = this.likes[j]!;
-      const mask = matchLike(v, src, like);
-      if (mask !== 0) {
-        this.addLike(like, mask, count);
-        return;
-      }
-    }
+    } else if (this.likes.length !== 0 && this.addIfLike(v, n, count)) return;
     const seen = this.local.get(v);
     if (seen !== undefined) {
       seen.n += count;
@@ -289,6 +282,21 @@ export class DateColumnAccumulator implements CellAccumulator<DateState, DateRes
       return;
     }
     this.local.set(v, { cls, n: count });
+  }
+
+  /** Folds v through the same-skeleton path when one of the remembered datetimes fits it. */
+  private addIfLike(v: string, n: number, count: number): boolean {
+    for (let j = 0; j < this.likes.length; j++) {
+      const src = this.likeSrcs[j]!;
+      if (src.length !== n) continue;
+      const like = this.likes[j]!;
+      const mask = matchLike(v, src, like);
+      if (mask !== 0) {
+        this.addLike(like, mask, count);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** `k` datetimes with the same skeleton as `like`; their days are in LIKE_DAYS. */

@@ -74,6 +74,11 @@ export interface FastInfo {
   readonly dateEnd: number;
   /** date-fns pattern of the date part per order (YMD, DMY, MDY), '' where the shape cannot take it. */
   readonly patterns: readonly [string, string, string];
+  /**
+   * Per order, where the year, month and day digits sit when the date part is all-numeric (see
+   * numericLayout): a value with the same skeleton has its fields at the same places. null: date-fns.
+   */
+  readonly layouts: readonly [Int32Array | null, Int32Array | null, Int32Array | null];
   readonly hourAt: number;
   readonly hourLen: number;
   readonly twelve: boolean;
@@ -143,6 +148,22 @@ const datePartCache = new Map<string, TwoGenerationCache<string, number>>();
 
 /** Days since epoch of a calendar date, independent of the process time zone. */
 export function civilDay(y: number, m: number, d: number): number {
+  // Arithmetic (proleptic Gregorian, H. Hinnant's days_from_civil) instead of a Date per call: it runs once
+  // per distinct date part. The day term is linear, so day overflow (`Feb 30`) rolls over as Date does;
+  // anything else unusual (month out of range, fractions, years a Date cannot hold) takes the Date way.
+  if (m >= 1 && m <= 12 && d >= -1e6 && d <= 1e6 && y >= -200_000 && y <= 200_000 && (y | 0) === y && (m | 0) === m && (d | 0) === d) {
+    const yy = m <= 2 ? y - 1 : y;
+    const era = Math.floor(yy / 400);
+    const yoe = yy - era * 400;
+    const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+    return (era * 146_097 + doe - 719_468) | 0;
+  }
+  return civilDayViaDate(y, m, d);
+}
+
+/** The reference for {@link civilDay}: a UTC Date set to the day. */
+export function civilDayViaDate(y: number, m: number, d: number): number {
   const t = new Date(0);
   t.setUTCFullYear(y, m - 1, d);
   return Math.round(t.getTime() / DAY_MS) | 0;
@@ -157,6 +178,12 @@ export function dayToIso(day: number): string {
 
 /** date-fns parse of the date part only; NaN when it is not a real calendar date. */
 function parseDatePart(text: string, pattern: string): number {
+  // all-numeric parts are computed, not cached: cheaper than hashing the text for a cache lookup
+  const np = numericPattern(pattern);
+  if (np !== null) {
+    const numeric = numericDayAt(text, 0, text.length, np);
+    if (numeric !== undefined) return numeric;
+  }
   let byText = datePartCache.get(pattern);
   if (byText === undefined) {
     byText = new TwoGenerationCache(DATE_PART_GENERATION);
@@ -164,11 +191,6 @@ function parseDatePart(text: string, pattern: string): number {
   }
   const hit = byText.get(text);
   if (hit !== undefined) return hit;
-  const numeric = numericDatePart(text, pattern);
-  if (numeric !== undefined) {
-    byText.set(text, numeric);
-    return numeric;
-  }
   const d = parse(text, pattern, REFERENCE);
   // local getters: date-fns builds the date in the process zone; the day as written is what we report
   const day = isValid(d) ? civilDay(d.getFullYear(), d.getMonth() + 1, d.getDate()) : NaN;
@@ -210,15 +232,18 @@ function numericPattern(pattern: string): NumericPattern | null {
 
 export function numericDatePart(text: string, pattern: string): number | undefined {
   const p = numericPattern(pattern);
-  if (p === null) return undefined;
+  return p === null ? undefined : numericDayAt(text, 0, text.length, p);
+}
+
+/** numericDatePart of `text.slice(from, n)` without the slice. */
+function numericDayAt(text: string, from: number, n: number, p: NumericPattern): number | undefined {
   let y = 0;
   let m = 0;
   let d = 1;
-  let at = 0;
-  const n = text.length;
+  let at = from;
   for (let f = 0; f < p.fields.length; f++) {
     if (f > 0) {
-      if (text.charCodeAt(at) !== p.sep) return undefined;
+      if (at >= n || text.charCodeAt(at) !== p.sep) return undefined;
       at++;
     }
     const start = at;
@@ -437,6 +462,7 @@ function make(
           dateStart: noteStart,
           dateEnd: noteEnd,
           patterns: noteP,
+          layouts: [numericLayout(S, noteStart, noteEnd, noteP[0]), numericLayout(S, noteStart, noteEnd, noteP[1]), numericLayout(S, noteStart, noteEnd, noteP[2])],
           hourAt: kind === 'compact' ? 8 : tHourAt,
           hourLen: kind === 'compact' ? 2 : tHourLen,
           twelve: tTwelve,
@@ -841,25 +867,58 @@ export function matchLike(value: string, src: string, t: ValueClass): number {
   if (f.secAt >= 0 && num(f.secAt, f.secAt + 2) > 59) return 0;
   if (f.offAt >= 0 && num(f.offAt, f.offAt + 2) > 14) return 0;
   if (f.offMinAt >= 0 && num(f.offMinAt, f.offMinAt + 2) > 59) return 0;
-  const text = value.slice(f.dateStart, f.dateEnd);
   const orders = t.shape.orders;
   let mask = 0;
   if (orders & YMD && f.patterns[0] !== '') {
-    const d = parseDatePart(text, f.patterns[0]);
+    const d = likeDay(value, f, 0);
     LIKE_DAYS[0] = d;
     if (d === d) mask |= YMD;
   }
   if (orders & DMY) {
-    const d = parseDatePart(text, f.patterns[1]);
+    const d = likeDay(value, f, 1);
     LIKE_DAYS[1] = d;
     if (d === d) mask |= DMY;
   }
   if (orders & MDY) {
-    const d = parseDatePart(text, f.patterns[2]);
+    const d = likeDay(value, f, 2);
     LIKE_DAYS[2] = d;
     if (d === d) mask |= MDY;
   }
   return mask;
+}
+
+/** parseDatePart of the value's date part in order `i`; numeric parts are read in place (no slice, no cache). */
+function likeDay(value: string, f: FastInfo, i: number): number {
+  const l = f.layouts[i]!;
+  if (l === null) return parseDatePart(value.slice(f.dateStart, f.dateEnd), f.patterns[i]!);
+  // numericDayAt() on a value with the layout's skeleton, with the walk over the fields already done
+  let y = num(l[0]!, l[0]! + l[1]!);
+  if (l[1] === 2) y = y >= 50 ? 1900 + y : 2000 + y;
+  const m = num(l[2]!, l[2]! + l[3]!);
+  const d = l[4]! < 0 ? 1 : num(l[4]!, l[4]! + l[5]!);
+  return y > 0 && validYmd(y, m, d) ? civilDay(y, m, d) : NaN;
+}
+
+/**
+ * [yearAt, yearLen, monthAt, monthLen, dayAt (-1: none), dayLen] of the numeric date part text[from, n)
+ * read with `pattern`, or null where numericDayAt() would leave it to date-fns. numericDayAt() decides that
+ * from the separators and digit-run lengths alone, so any value with the same skeleton reads the same way.
+ */
+function numericLayout(text: string, from: number, n: number, pattern: string): Int32Array | null {
+  const p = numericPattern(pattern);
+  if (p === null || numericDayAt(text, from, n, p) === undefined) return null;
+  const out = new Int32Array([-1, 0, -1, 0, -1, 0]);
+  let at = from;
+  for (let f = 0; f < p.fields.length; f++) {
+    if (f > 0) at++;
+    const start = at;
+    while (at < n && isDigit(text.charCodeAt(at))) at++;
+    const token = p.fields[f]!;
+    const slot = token === 'yyyy' || token === 'yy' ? 0 : token === 'M' ? 2 : 4;
+    out[slot] = start;
+    out[slot + 1] = at - start;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- rendering
