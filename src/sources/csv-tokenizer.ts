@@ -601,13 +601,20 @@ export function fieldToString(tok: CsvTokenizer, i: number): string {
     let str = '';
     for (let p = s; p < e; p++) {
       const c = b[p]!;
-      if (c > 127) return b.toString('utf8', s, e);
+      if (c > 127) return utf8(b, s, e);
       str += String.fromCharCode(c);
     }
     return str;
   }
-  return b.toString('utf8', s, e);
+  return utf8(b, s, e);
 }
+
+/**
+ * b.toString('utf8', s, e) without its argument handling: Buffer's utf8Slice is what toString calls once it
+ * has checked the encoding and the range (always in range here). 158 vs 188 ns per field longer than 12
+ * bytes on the bench export (816k fields, median of 5).
+ */
+const utf8 = (b: Buffer, s: number, e: number): string => (b as Buffer & { utf8Slice(start: number, end: number): string }).utf8Slice(s, e);
 
 /** The bytes of a quoted field's inner text with escapes resolved, decoded. */
 function unescapeToString(b: Buffer, s: number, e: number, quote: number, escape: number): string {
