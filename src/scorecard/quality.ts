@@ -240,7 +240,7 @@ export function qualityDimension(view: ReportView, rules: ScorecardRules): Dimen
           id,
           s > r.duplicateFail ? 'fail' : 'warn',
           null,
-          `${int(n)} ${kind === 'near' ? 'near-duplicate' : 'exact duplicate'} row${n === 1 ? '' : 's'} (${pct(s, 2)} of ${int(rows)})${clusters !== null ? ` in ${int(clusters)} cluster${clusters === 1 ? '' : 's'}` : ''}`,
+          `${kind === 'exact' && dup.exactSampled ? 'About ' : ''}${int(n)} ${kind === 'near' ? 'near-duplicate' : 'exact duplicate'} row${n === 1 ? '' : 's'} (${pct(s, 2)} of ${int(rows)})${clusters !== null ? ` in ${int(clusters)} cluster${clusters === 1 ? '' : 's'}` : ''}${kind === 'exact' && dup.exactSampled ? ', estimated from a hash sample of the rows past the memory budget' : ''}`,
           { rows: n, clusters, share: round4(s), sampled: dup.sampled, ...(dup.exactSampled ? { exactSampled: true } : {}) },
           kind === 'exact'
             ? 'Deduplicate at the source or on load (e.g. SELECT DISTINCT), and find the step that repeats rows.'
