@@ -27,8 +27,14 @@ function shardBytesFromEnv(): number | null {
   return Number.isInteger(v) && v >= 4096 ? v : null;
 }
 
-/** A worker's young generation, in MB (V8's default on this machine kind is 48: 16 MB semi-spaces). */
-const WORKER_YOUNG_GENERATION_MB = 12;
+/**
+ * A worker's young generation, in MB (V8's default on this machine kind is 48: 16 MB semi-spaces). 12 took
+ * 40–80 MB off the peak at 1M rows (session 3), but the workers then spent 12 % of their time in GC. 32
+ * cost 7 % less CPU at 1M rows: the median pair ratio over 9 alternated pairs was 0.92, lower in 7 of 9.
+ * It holds 50–70 MB more at 1M rows and 830–864 MB at 5M against 804 (bench/RESULTS.md, session 4).
+ * 64 was no better than 32.
+ */
+const WORKER_YOUNG_GENERATION_MB = 32;
 
 export function defaultThreads(): number {
   return Math.max(1, availableParallelism());
@@ -79,8 +85,7 @@ export async function runShards(
     maxThreads: Math.min(threads, tasks.length),
     idleTimeout: 1000,
     // Caps only the young generation (semi-spaces), which objects leave by promotion, never by failing: it
-    // cannot turn a big file into an out-of-memory error, unlike an old-generation cap. With the heap growing
-    // factor of engine/heap.ts it took 40–80 MB off the peak at 1M rows, at no CPU cost measurable there (bench/RESULTS.md).
+    // cannot turn a big file into an out-of-memory error, unlike an old-generation cap (size: see above).
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
   try {
