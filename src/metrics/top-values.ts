@@ -105,10 +105,9 @@ export class TopValuesAccumulator implements Accumulator<TopValuesState, TopValu
       slot = (slot + 1) & mask;
     }
     const at = this.size;
-    if (at === this.counts.length) {
-      this.grow();
-      this.insert(value, h, times);
-    } else {
+    // a miss fills the empty slot the probe ended on; only a full table (which grows) probes again
+    if (at === this.counts.length) this.insert(value, h, times);
+    else {
       index[slot] = at;
       this.values.push(value);
       this.hashes[at] = h;
@@ -122,8 +121,9 @@ export class TopValuesAccumulator implements Accumulator<TopValuesState, TopValu
     if (this.size > this.capacity) this.prune();
   }
 
-  /** Appends a value known to be absent (after a grow or a rebuild). */
+  /** Appends a value known to be absent, growing the entries when they are full. */
   private insert(value: string, h: number, times: number): void {
+    if (this.size === this.counts.length) this.grow();
     const at = this.size;
     const index = this.index;
     const mask = this.mask;
@@ -252,10 +252,7 @@ export class TopValuesAccumulator implements Accumulator<TopValuesState, TopValu
     const t = new TopValuesAccumulator(s.capacity, reported);
     t.approximate = s.approximate;
     // entries are distinct (a state lists each value once); in their order, as new Map(entries) kept them
-    for (const [v, c] of s.entries) {
-      if (t.size === t.counts.length) t.grow();
-      t.insert(v, hash53(v), c);
-    }
+    for (const [v, c] of s.entries) t.insert(v, hash53(v), c);
     if (s.sparse) {
       t.sparse = true;
       t.resetFilter();

@@ -234,13 +234,14 @@ export function qualityDimension(view: ReportView, rules: ScorecardRules): Dimen
     const dupFinding = (id: string, kind: string, n: number, clusters: number | null) => {
       const s = n / rows;
       if (n === 0 || s <= r.duplicateWarn) return;
+      const estimated = kind === 'exact' && dup.exactSampled;
       findings.push(
         finding(
           D,
           id,
           s > r.duplicateFail ? 'fail' : 'warn',
           null,
-          `${kind === 'exact' && dup.exactSampled ? 'About ' : ''}${int(n)} ${kind === 'near' ? 'near-duplicate' : 'exact duplicate'} row${n === 1 ? '' : 's'} (${pct(s, 2)} of ${int(rows)})${clusters !== null ? ` in ${int(clusters)} cluster${clusters === 1 ? '' : 's'}` : ''}${kind === 'exact' && dup.exactSampled ? ', estimated from a hash sample of the rows past the memory budget' : ''}`,
+          `${estimated ? 'About ' : ''}${int(n)} ${kind === 'near' ? 'near-duplicate' : 'exact duplicate'} row${n === 1 ? '' : 's'} (${pct(s, 2)} of ${int(rows)})${clusters !== null ? ` in ${int(clusters)} cluster${clusters === 1 ? '' : 's'}` : ''}${estimated ? ', estimated from a hash sample of the rows past the memory budget' : ''}`,
           { rows: n, clusters, share: round4(s), sampled: dup.sampled, ...(dup.exactSampled ? { exactSampled: true } : {}) },
           kind === 'exact'
             ? 'Deduplicate at the source or on load (e.g. SELECT DISTINCT), and find the step that repeats rows.'

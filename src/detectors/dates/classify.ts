@@ -256,8 +256,7 @@ function numericDayAt(text: string, from: number, n: number, p: NumericPattern):
       y = v;
     } else if (token === 'yy') {
       if (len !== 2) return undefined;
-      // date-fns normalizeTwoDigitYear with reference year 2000: 00–49 → 20xx, 50–99 → 19xx
-      y = v >= 50 ? 1900 + v : 2000 + v;
+      y = twoDigitYear(v);
     } else {
       if (len < 1 || len > 2) return undefined;
       if (token === 'M') m = v;
@@ -265,6 +264,16 @@ function numericDayAt(text: string, from: number, n: number, p: NumericPattern):
     }
   }
   if (at !== n) return undefined;
+  return numericDay(y, m, d);
+}
+
+/** date-fns normalizeTwoDigitYear with reference year 2000: 00–49 → 20xx, 50–99 → 19xx. */
+function twoDigitYear(v: number): number {
+  return v >= 50 ? 1900 + v : 2000 + v;
+}
+
+/** Days since epoch of a date read from digits, NaN when it is not a real calendar day. */
+function numericDay(y: number, m: number, d: number): number {
   return y > 0 && validYmd(y, m, d) ? civilDay(y, m, d) : NaN;
 }
 
@@ -893,10 +902,10 @@ function likeDay(value: string, f: FastInfo, i: number): number {
   if (l === null) return parseDatePart(value.slice(f.dateStart, f.dateEnd), f.patterns[i]!);
   // numericDayAt() on a value with the layout's skeleton, with the walk over the fields already done
   let y = num(l[0]!, l[0]! + l[1]!);
-  if (l[1] === 2) y = y >= 50 ? 1900 + y : 2000 + y;
+  if (l[1] === 2) y = twoDigitYear(y);
   const m = num(l[2]!, l[2]! + l[3]!);
   const d = l[4]! < 0 ? 1 : num(l[4]!, l[4]! + l[5]!);
-  return y > 0 && validYmd(y, m, d) ? civilDay(y, m, d) : NaN;
+  return numericDay(y, m, d);
 }
 
 /**
