@@ -1,5 +1,6 @@
 import type { ProfileRules } from '../config/rules.js';
-import { fieldToString, CsvTokenizer, type CsvDialect as ByteDialect } from '../sources/csv-tokenizer.js';
+import type { CsvTokenizer, CsvDialect as ByteDialect } from '../sources/csv-tokenizer.js';
+import { RowCells } from '../metrics/row-cells.js';
 import { InvalidUtf8Error, tokenizeFileRange, type ByteRange } from '../sources/csv-split.js';
 import { UserError } from '../cli/errors.js';
 import type { ColumnarShard } from '../sources/limits.js';
@@ -39,15 +40,10 @@ export interface ShardResult {
 export async function runShard(task: ShardTask): Promise<ShardResult> {
   if (task.kind === 'csv') {
     const table = new TableProfiler(task.header, task.rules);
-    const width = task.header.length;
-    let row: string[] = new Array(width);
+    const row = new RowCells();
     let local = 0;
-    const onRecord = (tok: CsvTokenizer) => {
-      const n = tok.fieldCount;
-      if (n !== row.length) row = new Array(n);
-      for (let i = 0; i < n; i++) row[i] = fieldToString(tok, i);
-      table.addRow(row, ++local);
-    };
+    // cells are hashed from their bytes and decoded only where a consumer needs the text (row-cells.ts)
+    const onRecord = (tok: CsvTokenizer) => table.addRowCells(row.fromRecord(tok), ++local);
     try {
       // the sniffer saw only the head of the file: every read is checked, or bad bytes would become U+FFFD
       await tokenizeFileRange(task.path, task.range, task.dialect, onRecord, {

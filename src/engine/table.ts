@@ -3,6 +3,7 @@ import { ColumnProfiler, type ColumnResult, type ColumnState } from '../metrics/
 import type { ProfileRules } from '../config/rules.js';
 import { DuplicateAccumulator, type DupResult, type DupState } from '../detectors/duplicates/index.js';
 import { ContentFingerprint, type FingerprintState } from '../metrics/fingerprint.js';
+import { RowCells } from '../metrics/row-cells.js';
 
 /**
  * Profiles one table (one shard of it, or all of it): a ColumnProfiler per column, plus row-level facts.
@@ -49,7 +50,11 @@ export class TableProfiler {
   duplicates: DuplicateAccumulator;
   fingerprint = new ContentFingerprint();
   private pending: Cell[][];
+  /** Cells buffered per column (a column that tallies buffers none). */
+  private pendingFill: Int32Array;
   private pendingRows = 0;
+  /** The view addRow fills from decoded cells. */
+  private readonly decoded = new RowCells();
   private readonly batchRows: number;
 
   constructor(
@@ -59,38 +64,51 @@ export class TableProfiler {
     this.columns = header.map((name) => new ColumnProfiler(name, rules));
     this.batchRows = batchRows(header.length);
     this.pending = header.map(() => new Array<Cell>(this.batchRows).fill(null));
+    this.pendingFill = new Int32Array(header.length);
     this.duplicates = new DuplicateAccumulator(header, rules.duplicates);
   }
 
   /** `rowNumber` is the 1-based data-record number in the whole table (header excluded). */
   addRow(cells: readonly Cell[], rowNumber: number): void {
+    this.addRowCells(this.decoded.fromCells(cells), rowNumber);
+  }
+
+  /** A row with its cell hashes computed (see row-cells.ts); the CSV path fills it from the tokenizer. */
+  addRowCells(row: RowCells, rowNumber: number): void {
     this.rows++;
     const width = this.columns.length;
-    const n = cells.length;
+    const n = row.count;
     if (n !== width) {
       if (n < width) this.ragged.tooFew++;
       else this.ragged.tooMany++;
       if (this.ragged.examples.length < RAGGED_EXAMPLES) this.ragged.examples.push(rowNumber);
     }
-    // Cells are buffered per column and fed column by column: one column's accumulators and caches stay hot,
-    // which measured cheaper than visiting every column for every row (bench/results/hotpath.md). Each
-    // column still sees its cells in row order, so results are unchanged.
+    // A column that still tallies its values counts a cell by its hash at once (no text for a value seen
+    // before). The others buffer their cells and are fed column by column: one column's accumulators and
+    // caches stay hot, which measured cheaper than visiting every column for every row
+    // (bench/results/hotpath.md). Each column still sees its cells in row order.
     const pending = this.pending;
-    const at = this.pendingRows++;
-    for (let i = 0; i < width; i++) pending[i]![at] = i < n ? cells[i]! : null;
-    if (this.pendingRows === this.batchRows) this.flush();
-    this.duplicates.addRow(cells, rowNumber);
-    this.fingerprint.addRow(cells);
+    const fill = this.pendingFill;
+    for (let i = 0; i < width; i++) {
+      const column = this.columns[i]!;
+      if (column.tallying) column.addFromRow(row, i);
+      else pending[i]![fill[i]!++] = i < n ? row.cell(i) : null;
+    }
+    if (++this.pendingRows === this.batchRows) this.flush();
+    this.duplicates.addRowCells(row, rowNumber);
+    this.fingerprint.addRowHash(row.rowHash);
   }
 
   /** Feeds the buffered cells to the column profilers; every reader of `columns` calls it first. */
   flush(): void {
-    const rows = this.pendingRows;
-    if (rows === 0) return;
+    if (this.pendingRows === 0) return;
+    const fill = this.pendingFill;
     for (let i = 0; i < this.columns.length; i++) {
       const column = this.columns[i]!;
       const buf = this.pending[i]!;
+      const rows = fill[i]!;
       for (let r = 0; r < rows; r++) column.add(buf[r]!);
+      fill[i] = 0;
     }
     this.pendingRows = 0;
   }

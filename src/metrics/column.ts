@@ -6,7 +6,8 @@ import { NumericAccumulator, type NumericResult, type NumericState } from './num
 import { TopValuesAccumulator, type TopValuesResult, type TopValuesState } from './top-values.js';
 import { TypeAccumulator, type TypeResult } from './types.js';
 import { classifyValue, codePointLength, ValueKind } from './value-kind.js';
-import { hash53 } from '../util/hash.js';
+import { hash53, valueLanes } from '../util/hash.js';
+import type { RowCells } from './row-cells.js';
 import { discoverSentinels } from './sentinels.js';
 import type { ProfileRules } from '../config/rules.js';
 import { DateColumnAccumulator, type DateResult, type DateState } from '../detectors/dates/index.js';
@@ -71,15 +72,22 @@ export class ColumnProfiler {
   top: TopValuesAccumulator;
   dates: DateColumnAccumulator;
   pii: PiiColumnAccumulator;
-  /** Tally window: distinct value → slot; slot → value and count (a typed array, no object per value). */
-  private tally = new Map<string, number>();
+  /**
+   * Tally window, keyed by the value's 64-bit hash (valueLanes): open addressing over `tallyIndex` (slot + 1,
+   * 0 = empty) into per-slot lanes, text and count, in first-seen order. Keyed by hash, a value seen before
+   * is counted without its text (the engine then never decodes it, see row-cells.ts); two different values
+   * would share a count only on a 64-bit collision, the odds exact duplicate rows are matched at.
+   */
+  private tallyIndex = new Int32Array(128);
+  private tallyLo = new Int32Array(64);
+  private tallyHi = new Int32Array(64);
   private tallyValues: string[] = [];
   /** Grows by doubling up to TALLY_LIMIT: a wide table's columns must not each hold the full window. */
   private tallyCounts = new Float64Array(64);
   private tallyCells = 0;
   private tallyEmpty = 0;
   /** false once a window showed the column is (nearly) all distinct values: cells then go straight through. */
-  private tallying = true;
+  tallying = true;
   private readonly scratch: ValueInfo = { missing: -1, token: '', kind: ValueKind.String, numeric: NaN, length: 0, hash: 0 };
   private readonly nullTokens: Map<string, string>;
   private readonly nullTokenMaxLength: number;
@@ -112,6 +120,32 @@ export class ColumnProfiler {
   }
 
   add(cell: Cell): void {
+    if (cell === null || !this.tallying || cell.length === 0) {
+      this.addUntallied(cell);
+      return;
+    }
+    valueLanes(cell, scratchLanes);
+    this.values++;
+    this.tallyCells++;
+    if (!this.tallyHit(scratchLanes[0]!, scratchLanes[1]!)) this.tallyNew(scratchLanes[0]!, scratchLanes[1]!, cell);
+  }
+
+  /** Cell j of a row whose hashes are computed (the engine's path): the text is decoded only for a new value. */
+  addFromRow(row: RowCells, j: number): void {
+    const len = j < row.count ? row.len[j]! : -1;
+    if (len <= 0 || !this.tallying) {
+      this.addUntallied(len < 0 ? null : row.cell(j));
+      return;
+    }
+    this.values++;
+    this.tallyCells++;
+    const lo = row.lo[j]!;
+    const hi = row.hi[j]!;
+    if (!this.tallyHit(lo, hi)) this.tallyNew(lo, hi, row.cell(j)!);
+  }
+
+  /** A null, an empty value, or any value once the column no longer tallies. */
+  private addUntallied(cell: Cell): void {
     this.values++;
     if (cell === null) {
       this.missing.addNull();
@@ -123,31 +157,63 @@ export class ColumnProfiler {
       this.addDistinct(cell, 1, this.scratch);
       return;
     }
-    if (cell.length === 0) {
-      // blanks are counted apart, so a column of unique values with many blanks still goes direct
-      this.tallyEmpty++;
-      return;
+    // blanks are counted apart, so a column of unique values with many blanks still goes direct
+    this.tallyEmpty++;
+  }
+
+  /** Counts the value with these lanes if the window holds it. */
+  private tallyHit(lo: number, hi: number): boolean {
+    const index = this.tallyIndex;
+    const mask = index.length - 1;
+    let at = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+    for (;;) {
+      const slot = index[at]! - 1;
+      if (slot < 0) return false;
+      if (this.tallyLo[slot] === lo && this.tallyHi[slot] === hi) {
+        this.tallyCounts[slot]!++;
+        return true;
+      }
+      at = (at + 1) & mask;
     }
-    this.tallyCells++;
-    const slot = this.tally.get(cell);
-    if (slot !== undefined) {
-      this.tallyCounts[slot]!++;
-      return;
-    }
-    const at = this.tallyValues.length;
-    if (at === this.tallyCounts.length) {
-      const grown = new Float64Array(at * 2);
-      grown.set(this.tallyCounts);
-      this.tallyCounts = grown;
-    }
-    this.tally.set(cell, at);
+  }
+
+  private tallyNew(lo: number, hi: number, cell: string): void {
+    const slot = this.tallyValues.length;
+    if (slot === this.tallyCounts.length) this.growTally();
+    this.tallyLo[slot] = lo;
+    this.tallyHi[slot] = hi;
     this.tallyValues.push(cell);
-    this.tallyCounts[at] = 1;
-    if (at + 1 === TALLY_LIMIT) {
-      // Ids, e-mails and free text barely repeat: tallying them only adds a map insert per cell.
+    this.tallyCounts[slot] = 1;
+    this.indexTally(slot);
+    if (slot + 1 === TALLY_LIMIT) {
+      // Ids, e-mails and free text barely repeat: tallying them only adds a probe and an insert per cell.
       if (this.tallyCells < TALLY_LIMIT * TALLY_MIN_REPEAT) this.tallying = false;
       this.flushTally();
     }
+  }
+
+  private indexTally(slot: number): void {
+    const index = this.tallyIndex;
+    const mask = index.length - 1;
+    let at = (this.tallyLo[slot]! ^ Math.imul(this.tallyHi[slot]!, 0x9e3779b1)) & mask;
+    while (index[at] !== 0) at = (at + 1) & mask;
+    index[at] = slot + 1;
+  }
+
+  /** Doubles the per-slot arrays and the index (kept at most half full). */
+  private growTally(): void {
+    const n = this.tallyCounts.length * 2;
+    const counts = new Float64Array(n);
+    counts.set(this.tallyCounts);
+    this.tallyCounts = counts;
+    const lo = new Int32Array(n);
+    lo.set(this.tallyLo);
+    this.tallyLo = lo;
+    const hi = new Int32Array(n);
+    hi.set(this.tallyHi);
+    this.tallyHi = hi;
+    this.tallyIndex = new Int32Array(2 * n);
+    for (let slot = 0; slot < this.tallyValues.length; slot++) this.indexTally(slot);
   }
 
   /** Applies the tally window to every accumulator, in first-seen order (every reader of state calls it). */
@@ -157,7 +223,7 @@ export class ColumnProfiler {
     const info = this.scratch;
     for (let i = 0; i < values.length; i++) this.addDistinct(values[i]!, counts[i]!, info);
     if (this.tallyEmpty > 0) this.addDistinct('', this.tallyEmpty, info);
-    this.tally.clear();
+    if (values.length > 0) this.tallyIndex.fill(0);
     this.tallyValues = [];
     this.tallyCells = 0;
     this.tallyEmpty = 0;
@@ -357,6 +423,8 @@ function plainDecimal(t: string): boolean {
   while (i < n && (c = t.charCodeAt(i) - 48) >= 0 && c <= 9) i++;
   return i === n && i > fracStart;
 }
+
+const scratchLanes = new Int32Array(2);
 
 function nullTokenMap(rules: ProfileRules): Map<string, string> {
   const m = new Map<string, string>();

@@ -53,6 +53,11 @@ export function rowHash53(cells: readonly Cell[]): number {
       h2 = Math.imul(h2 ^ ch, 1597334677);
     }
   }
+  return finishRowHash(h1, h2);
+}
+
+/** The last mixing step of rowHash53, for src/metrics/row-cells.ts, which runs the same lanes over bytes. */
+export function finishRowHash(h1: number, h2: number): number {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
   h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);

@@ -28,3 +28,31 @@ export function hashHigh21(h: number): number {
 export function hashLow32(h: number): number {
   return h >>> 0;
 }
+
+/**
+ * The two 32-bit lanes of a value's 64-bit hash, written to out[0] and out[1] (no allocation). This is the
+ * hash rows are matched on (exact duplicates, the near-duplicate word caches) and distinct values are
+ * tallied on; src/metrics/row-cells.ts computes the same lanes from a field's bytes when they are ASCII.
+ */
+export function valueLanes(s: string, out: Int32Array): void {
+  const n = s.length;
+  let l1 = 0x811c9dc5 ^ n;
+  let l2 = 0x9747b28c ^ n;
+  for (let k = 0; k < n; k++) {
+    const c = s.charCodeAt(k);
+    l1 = Math.imul(l1 ^ c, 0x01000193);
+    l2 = Math.imul(l2 ^ c, 0x5bd1e995);
+    l2 ^= l2 >>> 15;
+  }
+  out[0] = finishLane(l1);
+  out[1] = finishLane(l2);
+}
+
+/** murmur3's 32-bit finaliser: every input bit reaches every output bit. */
+export function finishLane(l: number): number {
+  l ^= l >>> 16;
+  l = Math.imul(l, 0x85ebca6b);
+  l ^= l >>> 13;
+  l = Math.imul(l, 0xc2b2ae35);
+  return l ^ (l >>> 16);
+}

@@ -1,6 +1,7 @@
 import type { Cell, RowAccumulator } from '../../metrics/accumulator.js';
 import { findDuplicates, PAGE_MASK, PAGE_ROWS, PAGE_SHIFT, type ColumnInfo, type DupResult } from './finish.js';
 import { nearWord } from './normalize.js';
+import { RowCells } from '../../metrics/row-cells.js';
 import { defaultDupRules, parseDupRules, type DupRules, type DupRulesInput } from './rules.js';
 
 export { dupRulesSchema, defaultDupRules, parseDupRules, type DupRules, type DupRulesInput } from './rules.js';
@@ -212,23 +213,8 @@ function newCache(slots: number): WordCache {
   return { slots: new Int32Array(4 * slots), mask: slots - 1, count: 0, hits: 0, lookups: 0 };
 }
 
-const cellOut = new Int32Array(2);
-
-/** The two 32-bit exact-hash lanes of one cell's text, into cellOut (no allocation). */
-function cellHash(s: string): void {
-  const n = s.length;
-  let l1 = 0x811c9dc5 ^ n, l2 = 0x9747b28c ^ n;
-  for (let k = 0; k < n; k++) {
-    const c = s.charCodeAt(k);
-    l1 = Math.imul(l1 ^ c, 0x01000193);
-    l2 = Math.imul(l2 ^ c, 0x5bd1e995);
-    l2 ^= l2 >>> 15;
-  }
-  l1 ^= l1 >>> 16; l1 = Math.imul(l1, 0x85ebca6b); l1 ^= l1 >>> 13; l1 = Math.imul(l1, 0xc2b2ae35); l1 ^= l1 >>> 16;
-  l2 ^= l2 >>> 16; l2 = Math.imul(l2, 0x85ebca6b); l2 ^= l2 >>> 13; l2 = Math.imul(l2, 0xc2b2ae35); l2 ^= l2 >>> 16;
-  cellOut[0] = l1;
-  cellOut[1] = l2;
-}
+/** Fills the view for addRow(cells): tests and callers that hold decoded rows. */
+const scratchRow = new RowCells();
 
 /**
  * Row accumulator for exact and near-duplicate records; see normalize.ts for the encodings and finish.ts
@@ -283,6 +269,11 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
   }
 
   addRow(cells: readonly Cell[], rowNumber: number): void {
+    this.addRowCells(scratchRow.fromCells(cells), rowNumber);
+  }
+
+  /** A row with its cell hashes already computed (src/metrics/row-cells.ts): the engine's path. */
+  addRowCells(row: RowCells, rowNumber: number): void {
     this.seenRows++;
     const f = this.fields;
     let near: Uint32Array | null = null;
@@ -295,23 +286,22 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
       this.nearRows++;
     }
 
-    // 64-bit exact hash of the parsed values: per cell two 32-bit lanes (cellHash), combined in column order.
+    // 64-bit exact hash of the parsed values: per cell two 32-bit lanes (valueLanes), combined in column order.
     let h1 = 0x811c9dc5 | 0;
     let h2 = 0x9747b28c | 0;
-    const m = cells.length;
+    const m = row.count;
     const caches = this.caches;
-    const hit = cellOut;
+    const lanesLo = row.lo, lanesHi = row.hi, lens = row.len;
     for (let j = 0; j < m; j++) {
-      const cell = cells[j];
+      const len = lens[j]!;
       let lo: number, hi: number, word = 0;
-      if (cell === null || cell === undefined) {
+      if (len < 0) {
         lo = 0x1fffe; hi = 0x2fffd;
       } else {
-        cellHash(cell);
-        lo = hit[0]!; hi = hit[1]!;
+        lo = lanesLo[j]!; hi = lanesHi[j]!;
         if (near !== null && j < f) {
           const cache = caches[j];
-          if (cache === undefined || cell.length === 0) word = nearWord(cell);
+          if (cache === undefined || len === 0) word = nearWord(row.cell(j));
           else {
             const table = cache.slots, mask = cache.mask;
             let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
@@ -323,7 +313,7 @@ export class DuplicateAccumulator implements RowAccumulator<DupState, DupResult>
                 break;
               }
               if (kl === 0 && kh === 0) {
-                word = nearWord(cell);
+                word = nearWord(row.cell(j));
                 this.remember(j, cache, slot, lo, hi, word);
                 break;
               }
