@@ -43,9 +43,8 @@ export class RowCells {
     const n = cells.length;
     this.reserve(n);
     this.tok = null;
-    const lanes = scratchLanes;
-    let h1 = 0xdeadbeef ^ n;
-    let h2 = 0x41c6ce57 ^ n;
+    rowLanes[0] = 0xdeadbeef ^ n;
+    rowLanes[1] = 0x41c6ce57 ^ n;
     for (let j = 0; j < n; j++) {
       const cell = cells[j];
       if (cell === null || cell === undefined) {
@@ -53,27 +52,32 @@ export class RowCells {
         this.len[j] = -1;
         this.lo[j] = 0;
         this.hi[j] = 0;
-        h1 = Math.imul(h1, 2654435761);
-        h2 = Math.imul(h2, 1597334677);
-        continue;
-      }
-      this.text[j] = cell;
-      valueLanes(cell, lanes);
-      this.lo[j] = lanes[0]!;
-      this.hi[j] = lanes[1]!;
-      const len = cell.length;
-      this.len[j] = len;
-      h1 = Math.imul(h1 ^ (len + 1), 2654435761);
-      h2 = Math.imul(h2 ^ (len + 1), 1597334677);
-      for (let k = 0; k < len; k++) {
-        const c = cell.charCodeAt(k);
-        h1 = Math.imul(h1 ^ c, 2654435761);
-        h2 = Math.imul(h2 ^ c, 1597334677);
-      }
+        rowLanes[0] = Math.imul(rowLanes[0]!, 2654435761);
+        rowLanes[1] = Math.imul(rowLanes[1]!, 1597334677);
+      } else this.putText(j, cell);
     }
     this.count = n;
-    this.rowHash = finishRowHash(h1, h2);
+    this.rowHash = finishRowHash(rowLanes[0]!, rowLanes[1]!);
     return this;
+  }
+
+  /** Cell j from its text: value lanes, length, and the text folded into the running row hash (rowLanes). */
+  private putText(j: number, cell: string): void {
+    this.text[j] = cell;
+    valueLanes(cell, scratchLanes);
+    this.lo[j] = scratchLanes[0]!;
+    this.hi[j] = scratchLanes[1]!;
+    const len = cell.length;
+    this.len[j] = len;
+    let h1 = Math.imul(rowLanes[0]! ^ (len + 1), 2654435761);
+    let h2 = Math.imul(rowLanes[1]! ^ (len + 1), 1597334677);
+    for (let k = 0; k < len; k++) {
+      const c = cell.charCodeAt(k);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    rowLanes[0] = h1;
+    rowLanes[1] = h2;
   }
 
   /** Fills the view from the tokenizer's current record (valid until its callback returns). */
@@ -122,20 +126,11 @@ export class RowCells {
         }
       }
       // UTF-8, escapes or csv-parse's irregular quoting: the text first, then the same hashes over it
-      const cell = fieldToString(tok, j);
-      text[j] = cell;
-      valueLanes(cell, scratchLanes);
-      lo[j] = scratchLanes[0]!;
-      hi[j] = scratchLanes[1]!;
-      const len = cell.length;
-      lens[j] = len;
-      h1 = Math.imul(h1 ^ (len + 1), 2654435761);
-      h2 = Math.imul(h2 ^ (len + 1), 1597334677);
-      for (let k = 0; k < len; k++) {
-        const c = cell.charCodeAt(k);
-        h1 = Math.imul(h1 ^ c, 2654435761);
-        h2 = Math.imul(h2 ^ c, 1597334677);
-      }
+      rowLanes[0] = h1;
+      rowLanes[1] = h2;
+      this.putText(j, fieldToString(tok, j));
+      h1 = rowLanes[0]!;
+      h2 = rowLanes[1]!;
     }
     this.count = n;
     this.rowHash = finishRowHash(h1, h2);
@@ -153,3 +148,5 @@ export class RowCells {
 }
 
 const scratchLanes = new Int32Array(2);
+/** The fingerprint's two running lanes (rowHash53) while a row is filled. */
+const rowLanes = new Int32Array(2);
